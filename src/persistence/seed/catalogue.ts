@@ -291,14 +291,15 @@ function germanLabel(v: VariantSpec): string {
 
 function listingTitle(sku: SkuPlan, platform: PlatformSpec, variant: ListingPlan['variant']): string {
   const { product } = sku;
-  const label = sku.variant.label;
+  const label = capitalise(sku.variant.label);
   const pack = variant === 'eco-pack' ? ' (Eco Pack)' : variant === 'mini-pack' ? ' (Mini Pack)' : '';
   switch (platform.code) {
     case 'amazon-us': {
       const head = `${BRAND_NAME} ${titleCase(product.name)} ${label}${pack}`;
       if (sku.code === PLANTED_ISSUES.longTitle.sku) {
-        // Planted: a keyword-stuffed title far over Amazon's 200-character limit.
-        return `${head} – ${product.features.join(', ')}, ${product.keywords.join(', ')}, Microwave Safe, Perfect for Office, School, Picnic, Travel, Gift for Mom and Dad`;
+        // Planted: a keyword-stuffed title just over Amazon's 200-character limit.
+        const stuffed = `${head} – ${product.features.slice(0, 2).join(', ')}, ${product.keywords.join(', ')}, Microwave Safe, Gift for Mom`;
+        return stuffed.length > 200 ? stuffed.slice(0, stuffed.lastIndexOf(',', 240)) : stuffed;
       }
       return withFeatures(head, product.features.slice(0, 2), 150);
     }

@@ -9,7 +9,7 @@ import type { Catalogue, ListingPlan, SkuPlan } from './catalogue.ts';
 import type { PlatformCode } from './platforms.ts';
 import { Rng } from './random.ts';
 import type { ListingStats } from './sales.ts';
-import type { DemoTables } from './types.ts';
+import { ms, type DemoTables } from './types.ts';
 
 /** One warehouse and the platforms it fulfils. */
 interface WarehouseSpec {
@@ -34,8 +34,9 @@ export const WAREHOUSES: readonly WarehouseSpec[] = [
 /** SKUs seeded to run out within a week with nothing arriving in time. */
 export const STOCKOUT_SKUS = ['NF-1-PNK', 'SP-2', 'CN-LAV'] as const;
 
-/** Days of cover WB-500 has at FBA US, and when its next inbound lands. */
+/** Days of cover WB-500 has at FBA US (available units ÷ its 30-day rate there). */
 export const WB500_FBA_COVER_DAYS = 16;
+/** Days after the reference date WB-500's next FBA US inbound lands: after the stock-out. */
 export const WB500_INBOUND_ETA_DAYS = 24;
 
 /** Trial batch for a brand-new platform or listing (the playbook's 100 units). */
@@ -89,13 +90,15 @@ export function buildStock(
       else if (sku.code === 'WB-500' && w.code === 'FBA-US') cover = WB500_FBA_COVER_DAYS;
       else if (w.kind === 'fba') cover = rng.float(24, 70);
       else if (w.kind === 'threepl') cover = rng.float(22, 60);
+      else if (sku.code === 'WB-500') cover = rng.float(25, 35);
       else cover = rng.float(35, 100) + (overstocked.has(sku.code) ? rng.float(150, 400) : 0);
 
       let available = Math.round(rate * cover);
       if (w.code === 'CN-SZ') {
         // CN-SZ also holds the next FBA/3PL top-up and trial batches for new listings.
-        const topUp = risky ? 0 : Math.round(downstreamRate * rng.float(5, 30));
-        const trials = served.filter((l) => l.status === 'active' && isTrial(l, ref)).length * TRIAL_BATCH;
+        // WB-500's top-up is already on the water (the inbound below), so CN holds little of it.
+        const topUp = risky || sku.code === 'WB-500' ? 0 : Math.round(downstreamRate * rng.float(5, 30));
+        const trials = risky ? 0 : served.filter((l) => l.status === 'active' && isTrial(l, ref)).length * TRIAL_BATCH;
         available += topUp + trials;
         if (!sku.active) available = rng.int(12, 60); // leftovers of a discontinued SKU
       }
@@ -123,10 +126,10 @@ export function buildStock(
   ChannelAllocation.forEach((row, i) => (row.id = i + 1));
 
   // References are numbered per year in the order the shipments were created.
-  shipments.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.skuId - b.skuId || a.warehouseId - b.warehouseId);
+  shipments.sort((a, b) => ms(a.createdAt) - ms(b.createdAt) || a.skuId - b.skuId || a.warehouseId - b.warehouseId);
   const perYear = new Map<number, number>();
   const InboundShipment = shipments.map((s, i) => {
-    const year = s.createdAt.getUTCFullYear();
+    const year = new Date(ms(s.createdAt)).getUTCFullYear();
     const n = (perYear.get(year) ?? 0) + 1;
     perYear.set(year, n);
     return { id: i + 1, reference: `IS-${year}-${String(n).padStart(4, '0')}`, ...s };

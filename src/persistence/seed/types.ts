@@ -80,3 +80,8 @@ export const INSERT_ORDER: readonly DemoTable[] = [
 
 /** Row counts per table after a seed. */
 export type SeedSummary = Record<DemoTable, number>;
+
+/** Epoch milliseconds of a row timestamp (rows allow Date or ISO string; the seed uses Date). */
+export function ms(value: Date | string): number {
+  return value instanceof Date ? value.getTime() : Date.parse(value);
+}

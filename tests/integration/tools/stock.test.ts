@@ -41,17 +41,17 @@ describe('/stock', () => {
     const [warehouses, platforms] = out.reply.tables ?? [];
     expect(warehouses?.rows.map((r) => r.warehouse)).toContain('FBA-US (fba)');
 
-    const amazon = platforms?.rows.find((r) => r.platform.startsWith('amazon-us'));
+    const amazon = platforms?.rows.find((r) => r.platform?.startsWith('amazon-us'));
     const expected = await sold30('WB-500', 'amazon-us');
     expect(expected).toBeGreaterThan(750);
     expect(amazon?.sold30).toBe(expected.toLocaleString('en-US'));
     expect(amazon?.perDay).toBe((Math.round((expected / 30) * 10) / 10).toLocaleString('en-US', { maximumFractionDigits: 1 }));
-    expect(platforms?.rows.some((r) => r.platform.startsWith('aliexpress'))).toBe(true);
+    expect(platforms?.rows.some((r) => r.platform?.startsWith('aliexpress'))).toBe(true);
 
     // Available per warehouse equals on hand minus reserved, as stored.
     const levels = await db.stockLevel.findMany({ where: { sku: { code: 'WB-500' } }, include: { warehouse: true } });
     for (const level of levels) {
-      const row = warehouses?.rows.find((r) => r.warehouse.startsWith(level.warehouse.code));
+      const row = warehouses?.rows.find((r) => r.warehouse?.startsWith(level.warehouse.code));
       expect(row?.available).toBe(Math.max(0, level.onHand - level.reserved).toLocaleString('en-US'));
     }
     expect(out.reply.summary).toMatch(/^Available [\d,]+ · selling [\d.,]+\/day over the last 30 days · \d+ d of cover · stock-out \d{4}-\d{2}-\d{2}$/);

@@ -33,6 +33,8 @@ export const en = {
   'stock.warnBeforeInbound': '{sku} runs out around {stockout}, before the next inbound arrives ({eta}).',
   'stock.warnNoInbound': '{sku} runs out around {stockout} and nothing is inbound.',
   'stock.warnPlatform': 'On {platform} the allocation covers only {cover}.',
+  'stock.warnPlatformGap':
+    'On {platform} it runs out around {stockout}, {gap} days before the next inbound shipment arrives ({eta}).',
   'stock.inboundHelps': 'Inbound stock pushes the stock-out to {stockout}.',
   'stock.notListedAnywhere': 'not listed anywhere',
 } as const;
@@ -70,6 +72,7 @@ export const zh: Record<keyof typeof en, string> = {
   'stock.warnBeforeInbound': '{sku} 预计在 {stockout} 前后断货，早于下一批到货（{eta}）。',
   'stock.warnNoInbound': '{sku} 预计在 {stockout} 前后断货，且没有在途库存。',
   'stock.warnPlatform': '{platform} 的分配库存只够卖 {cover}。',
+  'stock.warnPlatformGap': '{platform} 预计在 {stockout} 前后断货，比下一批到货（{eta}）早 {gap} 天。',
   'stock.inboundHelps': '算上在途库存，断货日推迟到 {stockout}。',
   'stock.notListedAnywhere': '未在任何平台上架',
 };

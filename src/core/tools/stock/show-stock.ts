@@ -42,8 +42,13 @@ export const showStock = defineTool({
   effect: 'read',
   input,
   parseArgs(tokens, { platformCodes }) {
-    // A word that is a known platform code is the platform; the rest is the SKU or name.
-    const platformIndex = tokens.findIndex((t) => platformCodes.has(t.toLowerCase()));
+    // A word that is a known platform code is the platform; the rest is the SKU or name. A last
+    // word shaped like a platform code ("amazon-xx") is taken as a platform too, so a typo gets
+    // "no such platform" rather than "no such SKU".
+    let platformIndex = tokens.findIndex((t) => platformCodes.has(t.toLowerCase()));
+    if (platformIndex < 0 && tokens.length >= 2 && /^[a-z]+-[a-z]{2}$/i.test(tokens.at(-1) ?? '')) {
+      platformIndex = tokens.length - 1;
+    }
     const platform = platformIndex >= 0 ? tokens[platformIndex] : undefined;
     const rest = tokens.filter((_, i) => i !== platformIndex);
     return { query: rest.join(' '), ...(platform === undefined ? {} : { platform }) };
@@ -173,6 +178,19 @@ function summaryLine(ctx: ToolContext, available: number, sold30: number, rate: 
   });
 }
 
+/** A platform's stock warning: a gap before the next inbound, or too little cover. */
+function platformWarning(ctx: ToolContext, p: StockReport['platforms'][number]): string | null {
+  const { t } = ctx;
+  const { stockoutDate, arrivalAfterStockout, coverDays } = p.projection;
+  if (p.sold30 === 0) return null;
+  if (stockoutDate && arrivalAfterStockout) {
+    const gap = Math.round((arrivalAfterStockout.eta.getTime() - stockoutDate.getTime()) / 86_400_000);
+    return t('stock.warnPlatformGap', { platform: p.code, stockout: formatDay(stockoutDate), gap, eta: formatDay(arrivalAfterStockout.eta) });
+  }
+  if (coverDays < LOW_COVER_DAYS) return t('stock.warnPlatform', { platform: p.code, cover: formatCover(t, coverDays) });
+  return null;
+}
+
 function renderAll(ctx: ToolContext, report: StockReport): Reply {
   const { t } = ctx;
   const { totals, projection, sku } = report;
@@ -190,9 +208,8 @@ function renderAll(ctx: ToolContext, report: StockReport): Reply {
     notes.push(t('stock.inboundHelps', { stockout: projection.stockoutDate ? formatDay(projection.stockoutDate) : t('value.never') }));
   }
   for (const p of report.platforms) {
-    if (p.sold30 > 0 && p.projection.coverDays < LOW_COVER_DAYS) {
-      notes.push(t('stock.warnPlatform', { platform: p.code, cover: formatCover(t, p.projection.coverDays) }));
-    }
+    const note = platformWarning(ctx, p);
+    if (note) notes.push(note);
   }
   const inbound = inboundTable(ctx, report, new Set(report.warehouses.map((w) => w.code)));
   return {
@@ -210,15 +227,9 @@ function renderPlatform(ctx: ToolContext, report: StockReport, code: string): Re
   const { t } = ctx;
   const row = report.platforms.find((p) => p.code === code);
   if (!row) throw new Error(`platform ${code} missing from report`);
-  const notes: string[] = [];
   const p = row.projection;
-  if (row.sold30 > 0 && p.coverDays < LOW_COVER_DAYS * 2 && p.stockoutDate) {
-    notes.push(
-      p.arrivalAfterStockout
-        ? t('stock.warnBeforeInbound', { sku: report.sku.code, stockout: formatDay(p.stockoutDate), eta: formatDay(p.arrivalAfterStockout.eta) })
-        : t('stock.warnPlatform', { platform: code, cover: formatCover(t, p.coverDays) }),
-    );
-  }
+  const warning = platformWarning(ctx, row);
+  const notes = warning ? [warning] : [];
   const serving = new Set(report.warehouses.filter((w) => w.serves.includes(code)).map((w) => w.code));
   const inbound = inboundTable(ctx, report, serving);
   const stockoutNow = p.stockoutDateWithoutInbound;
