@@ -12,6 +12,7 @@ import { createRegistry } from './core/tools/index.ts';
 import { memberHandles } from './core/domain/team/actor-service.ts';
 import { Pipeline } from './bot/pipeline.ts';
 import { runConsole } from './adapters/console/app.ts';
+import { offlineInterpreter } from './nl/router/index.ts';
 
 const USAGE = `Usage: npm start [-- --as <handle>] [--json] [--lang en|zh]
 
@@ -65,7 +66,8 @@ async function main(): Promise<number> {
       return 2;
     }
 
-    const pipeline = new Pipeline({ db, registry: createRegistry(), logger });
+    const registry = createRegistry();
+    const pipeline = new Pipeline({ db, registry, logger, interpret: offlineInterpreter(db, registry) });
     await runConsole({
       pipeline,
       handle,

@@ -27,8 +27,11 @@ export interface Outcome {
   reply: Reply;
 }
 
-/** A free-text interpreter (the NL layer): returns the command text to run, or null. */
-export type Interpreter = (text: string, actor: Actor, locale: Locale) => Promise<string | null>;
+/** What the NL layer made of free text: a command to run, or a reply of its own (a clarifying question). */
+export type Interpretation = { command: string } | { reply: Reply };
+
+/** A free-text interpreter (the NL layer); null when it cannot place the question. */
+export type Interpreter = (text: string, actor: Actor, locale: Locale) => Promise<Interpretation | null>;
 
 /** What the pipeline needs. */
 export interface PipelineDeps {
@@ -76,11 +79,15 @@ export class Pipeline {
         ]));
       }
       if (parsed.kind === 'free-text') {
-        const command = this.#deps.interpret ? await this.#deps.interpret(parsed.text, actor, locale) : null;
-        if (command === null) {
-          return noTool(errorReply(locale, t, t('command.freeText'), [], [{ id: 'help', label: '/help', command: '/help' }]));
+        const interpretation = this.#deps.interpret ? await this.#deps.interpret(parsed.text, actor, locale) : null;
+        if (interpretation === null) {
+          // Help, not a guess: what this user can run, introduced by why they are seeing it.
+          const help = await this.#dispatch(request, actor, locale, t, '/help');
+          const lead = this.#deps.interpret ? t('nl.notUnderstood') : t('command.freeText');
+          return { ...help, reply: { ...help.reply, summary: [lead, help.reply.summary].filter(Boolean).join('\n') } };
         }
-        return await this.#dispatch(request, actor, locale, t, command);
+        if ('reply' in interpretation) return noTool(interpretation.reply);
+        return await this.#dispatch(request, actor, locale, t, interpretation.command);
       }
       return await this.#run(request, actor, locale, t, parsed.tool, parsed.args);
     } catch (error) {

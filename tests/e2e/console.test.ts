@@ -60,6 +60,15 @@ describe('npm start (console)', () => {
     expect(stdout).toMatch(/Handle\s+carol/);
   });
 
+  it('answers plain questions in the language they were asked in', async () => {
+    const { code, stdout } = await start('速卖通上 WB-500 还剩多少？\nhow many WB-500 for amazon us\n');
+    expect(code).toBe(0);
+    const [zh, en] = stdout.split(/\n(?=Stock · )/);
+    expect(zh).toMatch(/^库存 · WB-500 · .* · aliexpress/);
+    expect(zh).toContain('按平台');
+    expect(en).toMatch(/^Stock · WB-500 · .* · amazon-us/);
+  });
+
   it('presses a button by its number', async () => {
     const { stdout } = await start('/stock WB-50O\n1\n');
     expect(stdout).toContain('No SKU matches “WB-50O”');

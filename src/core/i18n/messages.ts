@@ -5,14 +5,15 @@
  */
 import * as core from './messages/core.ts';
 import * as help from './messages/help.ts';
+import * as nl from './messages/nl.ts';
 import * as stock from './messages/stock.ts';
 import * as team from './messages/team.ts';
 
 /** English, the catalogue's reference language. */
-export const en = { ...core.en, ...help.en, ...team.en, ...stock.en } as const;
+export const en = { ...core.en, ...help.en, ...team.en, ...stock.en, ...nl.en } as const;
 
 /** A key of the message catalogue. */
 export type MessageKey = keyof typeof en;
 
 /** Chinese. */
-export const zh: Record<MessageKey, string> = { ...core.zh, ...help.zh, ...team.zh, ...stock.zh };
+export const zh: Record<MessageKey, string> = { ...core.zh, ...help.zh, ...team.zh, ...stock.zh, ...nl.zh };
