@@ -12,6 +12,13 @@ export interface SkuSummary {
   code: string;
   name: string;
   productName: string;
+  /** The product's name per language code, e.g. { zh: '保温水瓶', de: 'Isolierflasche' }. */
+  localNames: Record<string, string>;
+}
+
+/** The SKU's name in `locale`: the product's local name where there is one, else the SKU's own. */
+export function skuDisplayName(sku: SkuSummary, locale: string): string {
+  return sku.localNames[locale] ?? sku.name;
 }
 
 interface IndexedSku extends SkuSummary {
@@ -38,14 +45,15 @@ const skuIndex = cachedPerDb(async (db: Db) => {
   });
   const skus: IndexedSku[] = rows.map((row) => {
     const i18n = (row.product.nameI18n ?? {}) as Record<string, unknown>;
-    const localNames = Object.values(i18n).filter((v): v is string => typeof v === 'string');
+    const localNames = Object.fromEntries(Object.entries(i18n).filter((e): e is [string, string] => typeof e[1] === 'string'));
     return {
       id: row.id,
       code: row.code,
       name: row.name,
       productName: row.product.name,
+      localNames,
       squashedCode: squash(row.code),
-      haystack: [row.code, row.name, row.product.name, ...localNames].join(' ').toLowerCase(),
+      haystack: [row.code, row.name, row.product.name, ...Object.values(localNames)].join(' ').toLowerCase(),
     };
   });
   const fuse = new Fuse(skus, {
@@ -60,7 +68,7 @@ const skuIndex = cachedPerDb(async (db: Db) => {
   return { skus, fuse, byCode: new Map(skus.map((s) => [s.squashedCode, s])) };
 });
 
-const summary = ({ id, code, name, productName }: IndexedSku): SkuSummary => ({ id, code, name, productName });
+const summary = ({ id, code, name, productName, localNames }: IndexedSku): SkuSummary => ({ id, code, name, productName, localNames });
 
 /** Drops the cached index, e.g. after an import added SKUs. */
 export function invalidateSkuIndex(db: Db): void {

@@ -8,7 +8,7 @@ import { formatCount, formatCover, formatDay, formatOptionalDay, formatRate } fr
 import type { ChatAction, Reply, ReplyTable } from '../../reply.ts';
 import { defineTool, type ToolContext } from '../../tool.ts';
 import { platformDirectory } from '../../domain/catalogue/platforms.ts';
-import { findSku, type SkuSummary } from '../../domain/catalogue/sku-lookup.ts';
+import { findSku, skuDisplayName, type SkuSummary } from '../../domain/catalogue/sku-lookup.ts';
 import { stockReport, type StockReport } from '../../domain/inventory/stock-service.ts';
 
 /** Below this many days of cover the reply warns. */
@@ -215,7 +215,7 @@ function renderAll(ctx: ToolContext, report: StockReport): Reply {
   return {
     kind: 'result',
     locale: ctx.locale,
-    title: t('stock.title', { sku: sku.code, name: sku.name }),
+    title: t('stock.title', { sku: sku.code, name: skuDisplayName(sku, ctx.locale) }),
     summary: summaryLine(ctx, totals.available, totals.sold30, totals.rate, projection.coverDays, stockoutNow),
     tables: [warehouseTable(ctx, report), platformTable(ctx, report), ...(inbound ? [inbound] : [])],
     notes,
@@ -236,7 +236,7 @@ function renderPlatform(ctx: ToolContext, report: StockReport, code: string): Re
   return {
     kind: 'result',
     locale: ctx.locale,
-    title: t('stock.titlePlatform', { sku: report.sku.code, name: report.sku.name, platform: code }),
+    title: t('stock.titlePlatform', { sku: report.sku.code, name: skuDisplayName(report.sku, ctx.locale), platform: code }),
     summary: summaryLine(ctx, row.allocated, row.sold30, row.rate, p.coverDays, stockoutNow),
     tables: [platformTable(ctx, report, code), warehouseTable(ctx, report, code), ...(inbound ? [inbound] : [])],
     notes,
