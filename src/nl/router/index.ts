@@ -16,9 +16,10 @@ export type { RouterCatalogue } from './slots.ts';
 
 /** The catalogue as the router sees it, cached per database like other read-mostly data. */
 export const routerCatalogue = cachedPerDb(async (db: Db): Promise<RouterCatalogue> => {
-  const [skus, platforms] = await Promise.all([
+  const [skus, platforms, campaigns] = await Promise.all([
     db.sku.findMany({ where: { active: true }, select: { code: true, name: true, product: { select: { name: true, nameI18n: true } } } }),
     platformDirectory.get(db),
+    db.campaign.findMany({ select: { code: true }, orderBy: { code: 'asc' } }),
   ]);
   return {
     skuCodes: skus.map((s) => s.code),
@@ -27,14 +28,17 @@ export const routerCatalogue = cachedPerDb(async (db: Db): Promise<RouterCatalog
       names: [s.name, s.product.name, ...Object.values((s.product.nameI18n ?? {}) as Record<string, unknown>).filter((v): v is string => typeof v === 'string')],
     })),
     platformCodes: platforms.map((p) => p.code),
+    campaignCodes: campaigns.map((c) => c.code),
   };
 });
 
-/** The offline interpreter for a registry and database. */
-export function offlineInterpreter(db: Db, registry: ToolRegistry): Interpreter {
+const QUESTION_KEYS = { whichPlatform: 'nl.whichPlatform', whichSku: 'nl.whichSku', whichCustomer: 'nl.whichCustomer' } as const;
+
+/** The offline interpreter for a registry and database; `now` is the clock periods are read against. */
+export function offlineInterpreter(db: Db, registry: ToolRegistry, now: () => Date = () => new Date()): Interpreter {
   const groups = new Set(registry.groups());
   return async (text, _actor, locale) => {
-    const result = route(text, await routerCatalogue.get(db), groups);
+    const result = route(text, await routerCatalogue.get(db), groups, now());
     const t = translator(locale);
     if (result.kind === 'command') return { command: result.command };
     if (result.kind === 'clarify') {
@@ -42,7 +46,7 @@ export function offlineInterpreter(db: Db, registry: ToolRegistry): Interpreter 
         reply: {
           kind: 'result',
           locale,
-          summary: t(result.question === 'whichPlatform' ? 'nl.whichPlatform' : 'nl.whichSku'),
+          summary: t(QUESTION_KEYS[result.question]),
           ...(result.options.length > 0 ? { actions: result.options } : {}),
         },
       };

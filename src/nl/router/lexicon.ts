@@ -33,6 +33,28 @@ export const INTENT_CUES: Record<string, RegExp[]> = {
     /\bstock\b|\binventory\b|\bin stock\b|\bon hand\b|\bleft\b|\bremaining\b|how many|how much .*(have|left)|\bunits?\b|\bcover\b|run(s|ning)? out|stock-?outs?|\bavailable\b|\binbound\b/i,
     /库存|还剩|剩多少|剩下|多少件|多少个|有多少|断货|缺货|可售|在途|存货/,
   ],
+  alloc: [
+    /allocat|distribut|split (the |our )?(stock|inventory|units)|trial batch|rebalanc|how (should|do) we (split|divide) (the )?(stock|units)/i,
+    /分配库存|库存分配|库存怎么分|调拨|分仓|试销/,
+  ],
+  reorder: [/reorder|replenish|restock|what (should|do) we (need to )?order|purchase order|order more/i, /补货|采购|下单|要订多少|进货/],
+  budget: [/budget|ad spend|spend plan|how (should|do) we spend|\bsplit\b.*\d|\broas\b|pending approvals?/i, /预算|经费|投放|花费|待审批|审批/],
+  customer: [
+    /customer|buyer|\bbought\b|\bbuy\b|purchase[ds]? history|\bpurchased\b|orders? (of|from|by)|who ordered|look ?up/i,
+    /客户|顾客|买家|买过|购买记录|订单|下单的人|查一下.*(人|客户)/,
+  ],
+  copy: [
+    /\bcopy\b|\btitles?\b|bullets?|\bdescriptions?\b|captions?|listing text|\bwrite\b|\bdraft\b|slogans?|variants?/i,
+    /文案|标题|描述|卖点|写|文字/,
+  ],
+  margin: [/margin|profit|\bcosts?\b|how much do we (make|earn)|unit economics|shipping (cost|option)|logistics/i, /毛利|利润|成本|赚多少|物流|运费/],
+  brand: [/\bbrand\b|core values|tone of voice|banned (words|claims)|audit/i, /品牌|核心价值|调性|违禁词|审核|审查/],
+  campaign: [/campaign|promotion plan|black friday|cyber monday|anniversary|launch plan/i, /活动|大促|黑五|双十一|周年庆|促销计划/],
+  team: [/\bteam\b|roster|who owns|who is responsible|who handles|open tasks|assignments?/i, /团队|成员|谁负责|负责人|任务分配|待办/],
+  ask: [
+    /what('s| is| are) (the )?.*(limit|rule|policy|maximum|max|allowed)|how (do|should) we (pick|choose|decide)|\bpolicy\b|\bguidelines?\b|playbook|best practice/i,
+    /规则|限制|上限|政策|怎么选|如何选择|打法|策略|手册/,
+  ],
   help: [/^\s*(help|\?|what can you do|how do i use|commands?)\b|what can you do/i, /帮助|你能做什么|怎么用|有哪些命令/],
   whoami: [/who am i|my roles?|what roles? do i have|whoami/i, /我是谁|我的角色|我的权限/],
 };

@@ -6,11 +6,19 @@
 import type { ChatAction } from '../../core/reply.ts';
 import { INTENT_CUES } from './lexicon.ts';
 import { extractSlots, type RouterCatalogue, type Slots } from './slots.ts';
+import { findAmount, findCount, findEmail, findOrderId, findPeriod, findPhone } from './values.ts';
+
+/** Everything the intents can read: the slots plus values found in the raw text. */
+interface Facts extends Slots {
+  text: string;
+  now: Date;
+  catalogue: RouterCatalogue;
+}
 
 /** What the router made of a question. */
 export type Route =
   | { kind: 'command'; command: string; intent: string }
-  | { kind: 'clarify'; intent: string; question: 'whichPlatform' | 'whichSku'; options: ChatAction[] }
+  | { kind: 'clarify'; intent: string; question: 'whichPlatform' | 'whichSku' | 'whichCustomer'; options: ChatAction[] }
   | { kind: 'unknown' };
 
 /** One intent: how it is recognised, and the command it becomes. */
@@ -18,8 +26,8 @@ interface IntentRule {
   name: string;
   /** The command group it needs in the registry, e.g. "stock". */
   group: string;
-  score(text: string, slots: Slots): number;
-  build(slots: Slots): Route;
+  score(text: string, facts: Facts): number;
+  build(facts: Facts): Route;
 }
 
 const cueScore = (name: string, text: string): number => (INTENT_CUES[name] ?? []).filter((re) => re.test(text)).length;
@@ -46,6 +54,97 @@ const INTENTS: IntentRule[] = [
     },
   },
   {
+    name: 'reorder',
+    group: 'alloc',
+    score: (text) => cueScore('reorder', text) * 3,
+    build: () => ({ kind: 'command', intent: 'reorder', command: '/alloc reorder' }),
+  },
+  {
+    name: 'alloc',
+    group: 'alloc',
+    score: (text) => cueScore('alloc', text) * 3,
+    build: (f) => {
+      const sku = f.skus[0] ?? f.productQuery;
+      return { kind: 'command', intent: 'alloc', command: sku ? `/alloc ${sku}` : '/alloc' };
+    },
+  },
+  {
+    name: 'budget',
+    group: 'budget',
+    // "split 80k for December" is a budget question even without the word.
+    score: (text, f) => cueScore('budget', text) * 2 + (findAmount(text) && findPeriod(text, f.now) && /split|divide|allocat|分|配/i.test(text) ? 3 : 0),
+    build: (f) => {
+      const amount = findAmount(f.text);
+      if (!amount) return { kind: 'command', intent: 'budget', command: '/budget' };
+      const period = findPeriod(f.text, f.now) ?? findPeriod('next month', f.now);
+      return { kind: 'command', intent: 'budget-suggest', command: `/budget suggest ${period} ${amount.value}` };
+    },
+  },
+  {
+    name: 'customer',
+    group: 'customer',
+    score: (text) => cueScore('customer', text) * 2 + (findEmail(text) ? 3 : 0) + (findOrderId(text) ? 2 : 0),
+    build: (f) => {
+      const key = findEmail(f.text) ?? findOrderId(f.text) ?? findPhone(f.text) ?? personName(f.text);
+      if (!key) return { kind: 'clarify', intent: 'customer', question: 'whichCustomer', options: [] };
+      return { kind: 'command', intent: 'customer', command: `/customer ${key}` };
+    },
+  },
+  {
+    name: 'copy',
+    group: 'copy',
+    score: (text, f) => cueScore('copy', text) * 2 + (f.locales.length > 0 ? 1 : 0),
+    build: (f) => {
+      const sku = f.skus[0] ?? f.productQuery;
+      if (!sku) return { kind: 'clarify', intent: 'copy', question: 'whichSku', options: [] };
+      const campaign = (f.catalogue.campaignCodes ?? []).find((c) => campaignPattern(c).test(f.text));
+      const n = findCount(f.text);
+      const parts = ['/copy', sku, campaign, ...f.platforms, ...f.locales, n === null ? undefined : String(n)];
+      return { kind: 'command', intent: 'copy', command: parts.filter(Boolean).join(' ') };
+    },
+  },
+  {
+    name: 'margin',
+    group: 'margin',
+    score: (text, f) => cueScore('margin', text) * 2 + (f.skus.length > 0 ? 1 : 0) - 1,
+    build: (f) => {
+      const sku = f.skus[0] ?? f.productQuery;
+      if (!sku) return { kind: 'clarify', intent: 'margin', question: 'whichSku', options: [] };
+      return { kind: 'command', intent: 'margin', command: ['/margin', sku, f.platforms[0]].filter(Boolean).join(' ') };
+    },
+  },
+  {
+    name: 'brand',
+    group: 'brand',
+    score: (text) => cueScore('brand', text) * 2,
+    build: (f) =>
+      /audit|check|审核|审查|违规/i.test(f.text)
+        ? { kind: 'command', intent: 'brand-audit', command: ['/brand audit', f.platforms[0]].filter(Boolean).join(' ') }
+        : { kind: 'command', intent: 'brand', command: '/brand' },
+  },
+  {
+    name: 'campaign',
+    group: 'campaign',
+    score: (text) => cueScore('campaign', text) * 2,
+    build: (f) => {
+      const campaign = (f.catalogue.campaignCodes ?? []).find((c) => campaignPattern(c).test(f.text));
+      return { kind: 'command', intent: 'campaign', command: campaign ? `/campaign ${campaign}` : '/campaign' };
+    },
+  },
+  {
+    name: 'team',
+    group: 'team',
+    score: (text) => cueScore('team', text) * 2,
+    build: () => ({ kind: 'command', intent: 'team', command: '/team' }),
+  },
+  {
+    name: 'ask',
+    group: 'ask',
+    // Knowledge questions outrank the tools whose words they share ("title limit" is not copy).
+    score: (text) => cueScore('ask', text) * 5,
+    build: (f) => ({ kind: 'command', intent: 'ask', command: `/ask ${f.text.trim()}` }),
+  },
+  {
     name: 'whoami',
     group: 'whoami',
     score: (text) => cueScore('whoami', text) * 3,
@@ -63,13 +162,31 @@ const INTENTS: IntentRule[] = [
  * Routes `text` to a command. `groups` are the command groups the registry has, so the router
  * never proposes a command that does not exist.
  */
-export function route(text: string, catalogue: RouterCatalogue, groups: ReadonlySet<string>): Route {
-  const slots = extractSlots(text, catalogue);
+export function route(text: string, catalogue: RouterCatalogue, groups: ReadonlySet<string>, now: Date = new Date()): Route {
+  const facts: Facts = { ...extractSlots(text, catalogue), text, now, catalogue };
   let best: { rule: IntentRule; score: number } | null = null;
   for (const rule of INTENTS) {
     if (!groups.has(rule.group)) continue;
-    const score = rule.score(text, slots);
+    const score = rule.score(text, facts);
+    // Ties go to the earlier rule: more specific intents come first.
     if (score > 0 && (!best || score > best.score)) best = { rule, score };
   }
-  return best ? best.rule.build(slots) : { kind: 'unknown' };
+  return best ? best.rule.build(facts) : { kind: 'unknown' };
+}
+
+/** "black-friday" also matches "black friday" and "Black Friday". */
+function campaignPattern(code: string): RegExp {
+  const aliases: Record<string, string> = { 'black-friday': '|黑五|黑色星期五', '11-11': '|双十一|双11|11\\.11', anniversary: '|周年' };
+  return new RegExp(`${code.replace(/-/g, '[\\s-]?')}${aliases[code] ?? ''}`, 'i');
+}
+
+/** A person's name in "what did jane doe buy", "jane doe's orders", "张伟买过什么". */
+function personName(text: string): string | null {
+  const en =
+    /(?:what did|has|have|did|about|for|customer|buyer)\s+([a-z][a-z'’-]+(?:\s+[a-z][a-z'’-]+)?)\s+(?:buy|bought|order|purchase)/i.exec(text) ??
+    /\b([a-z][a-z'’-]+\s+[a-z][a-z'’-]+)['’]s\s+(?:orders?|history|purchases?)/i.exec(text) ??
+    /(?:customer|buyer|look ?up)\s+([a-z][a-z'’-]+(?:\s+[a-z][a-z'’-]+)?)\s*\??$/i.exec(text);
+  if (en) return (en[1] as string).trim();
+  const zh = /([\p{Script=Han}]{2,4})(?:买过|买了|的订单|的购买|的历史)/u.exec(text) ?? /(?:客户|顾客|买家)\s*([\p{Script=Han}]{2,4}|[A-Za-z]+(?:\s+[A-Za-z]+)?)/u.exec(text);
+  return zh ? (zh[1] as string).trim() : null;
 }

@@ -7,6 +7,8 @@ import { PLATFORM_ALIASES, LANGUAGE_ALIASES, STOPWORDS } from './lexicon.ts';
 /** What the router knows about the catalogue; loaded once and cached. */
 export interface RouterCatalogue {
   skuCodes: string[];
+  /** Campaign handles such as "black-friday". */
+  campaignCodes?: string[];
   /** Product names per SKU code, in every language we have. */
   names: Array<{ code: string; names: string[] }>;
   platformCodes: string[];
