@@ -186,7 +186,7 @@ function personName(text: string): string | null {
     /(?:what did|has|have|did|about|for|customer|buyer)\s+([a-z][a-z'’-]+(?:\s+[a-z][a-z'’-]+)?)\s+(?:buy|bought|order|purchase)/i.exec(text) ??
     /\b([a-z][a-z'’-]+\s+[a-z][a-z'’-]+)['’]s\s+(?:orders?|history|purchases?)/i.exec(text) ??
     /(?:customer|buyer|look ?up)\s+([a-z][a-z'’-]+(?:\s+[a-z][a-z'’-]+)?)\s*\??$/i.exec(text);
-  if (en) return (en[1] as string).trim();
+  if (en && !/^(a|an|the|this|that|our|my|some|any|customer|buyer)\b/i.test(en[1] as string)) return (en[1] as string).trim();
   const zh = /([\p{Script=Han}]{2,4})(?:买过|买了|的订单|的购买|的历史)/u.exec(text) ?? /(?:客户|顾客|买家)\s*([\p{Script=Han}]{2,4}|[A-Za-z]+(?:\s+[A-Za-z]+)?)/u.exec(text);
   return zh ? (zh[1] as string).trim() : null;
 }

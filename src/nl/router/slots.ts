@@ -25,19 +25,27 @@ export interface Slots {
   locales: string[];
 }
 
-const SKU_CODE = /\b([a-z]{1,4})[\s-]?(\d{1,4})(?:-([a-z]{1,5}))?\b/gi;
 const HAN = /\p{Script=Han}/u;
 
-/** Finds SKU codes written as "WB-500", "wb500" or "WB 500" that exist in the catalogue. */
+/**
+ * Finds SKU codes that exist in the catalogue, however they are written: "WB-500", "wb500",
+ * "WB 500", "pwb-10k". Words (and pairs of adjacent words) are compared without case, dashes
+ * or spaces.
+ */
 export function findSkuCodes(text: string, catalogue: RouterCatalogue): string[] {
-  const known = new Map(catalogue.skuCodes.map((c) => [c.toLowerCase().replace(/[\s-]/g, ''), c]));
+  const known = new Map(catalogue.skuCodes.map((c) => [squash(c), c]));
+  const words = [...text.matchAll(/[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*/g)].map((m) => m[0]);
   const found: string[] = [];
-  for (const m of text.matchAll(SKU_CODE)) {
-    const candidates = [`${m[1]}${m[2]}${m[3] ?? ''}`, `${m[1]}${m[2]}`].map((c) => c.toLowerCase());
-    const code = candidates.map((c) => known.get(c)).find((c) => c !== undefined);
+  for (let i = 0; i < words.length; i += 1) {
+    const pair = i + 1 < words.length ? known.get(squash(`${words[i]}${words[i + 1]}`)) : undefined;
+    const code = known.get(squash(words[i] as string)) ?? pair;
     if (code && !found.includes(code)) found.push(code);
   }
   return found;
+}
+
+function squash(s: string): string {
+  return s.toLowerCase().replace(/[\s-]/g, '');
 }
 
 /** Platforms named in the text, and the alias that named several, if any. */
@@ -136,7 +144,7 @@ export function extractSlots(text: string, catalogue: RouterCatalogue): Slots {
   const skus = findSkuCodes(text, catalogue);
   const { platforms, ambiguous, rest } = findPlatforms(text, catalogue);
   let remaining = rest;
-  for (const sku of skus) remaining = remaining.replace(new RegExp(sku.replace('-', '[\\s-]?'), 'ig'), ' ');
+  for (const sku of skus) remaining = remaining.replace(new RegExp(sku.split('-').join('[\\s-]?'), 'ig'), ' ');
   for (const l of LANGUAGE_ALIASES) remaining = remaining.replace(l.pattern, ' ');
   return {
     skus,
