@@ -35,12 +35,12 @@ export const INTENT_CUES: Record<string, RegExp[]> = {
   ],
   alloc: [
     /allocat|distribut|split (the |our )?(stock|inventory|units)|trial batch|rebalanc|how (should|do) we (split|divide) (the )?(stock|units)/i,
-    /分配库存|库存分配|库存怎么分|调拨|分仓|试销/,
+    /分配库存|库存分配|库存怎么分|分配方案|分配建议|怎么分配库存|调拨|分仓|试销/,
   ],
-  reorder: [/reorder|replenish|restock|what (should|do) we (need to )?order|purchase order|order more/i, /补货|采购|下单|要订多少|进货/],
+  reorder: [/reorder|replenish|restock|what (should|do) we (need to )?order|purchase order|order more/i, /补货|采购|下单|要订多少|进货|要补|补什么|补哪些/],
   budget: [/budget|ad spend|spend plan|how (should|do) we spend|\bsplit\b.*\d|\broas\b|pending approvals?/i, /预算|经费|投放|花费|待审批|审批/],
   customer: [
-    /customer|buyer|\bbought\b|\bbuy\b|purchase[ds]? history|\bpurchased\b|orders? (of|from|by)|who ordered|look ?up/i,
+    /customer|buyer|\bbought\b|\bbuy\b|purchase[ds]? history|\bpurchased\b|orders? (of|from|by)|['’]s (orders?|purchases?|history)|who ordered|look ?up/i,
     /客户|顾客|买家|买过|购买记录|订单|下单的人|查一下.*(人|客户)/,
   ],
   copy: [

@@ -34,6 +34,21 @@ const cueScore = (name: string, text: string): number => (INTENT_CUES[name] ?? [
 
 const INTENTS: IntentRule[] = [
   {
+    name: 'reorder',
+    group: 'alloc',
+    score: (text) => cueScore('reorder', text) * 3,
+    build: () => ({ kind: 'command', intent: 'reorder', command: '/alloc reorder' }),
+  },
+  {
+    name: 'alloc',
+    group: 'alloc',
+    score: (text, f) => cueScore('alloc', text) * 3 + (f.skus.length > 0 && cueScore('alloc', text) > 0 ? 1 : 0),
+    build: (f) => {
+      const sku = f.skus[0] ?? knownProduct(f);
+      return { kind: 'command', intent: 'alloc', command: sku ? `/alloc ${sku}` : '/alloc' };
+    },
+  },
+  {
     name: 'stock',
     group: 'stock',
     // A bare SKU ("WB-500 on aliexpress?") is a stock question too.
@@ -51,21 +66,6 @@ const INTENTS: IntentRule[] = [
       }
       const platform = slots.platforms[0];
       return { kind: 'command', intent: 'stock', command: platform ? `/stock ${sku} ${platform}` : `/stock ${sku}` };
-    },
-  },
-  {
-    name: 'reorder',
-    group: 'alloc',
-    score: (text) => cueScore('reorder', text) * 3,
-    build: () => ({ kind: 'command', intent: 'reorder', command: '/alloc reorder' }),
-  },
-  {
-    name: 'alloc',
-    group: 'alloc',
-    score: (text) => cueScore('alloc', text) * 3,
-    build: (f) => {
-      const sku = f.skus[0] ?? f.productQuery;
-      return { kind: 'command', intent: 'alloc', command: sku ? `/alloc ${sku}` : '/alloc' };
     },
   },
   {
@@ -95,18 +95,19 @@ const INTENTS: IntentRule[] = [
     group: 'copy',
     score: (text, f) => cueScore('copy', text) * 2 + (f.locales.length > 0 ? 1 : 0),
     build: (f) => {
-      const sku = f.skus[0] ?? f.productQuery;
-      if (!sku) return { kind: 'clarify', intent: 'copy', question: 'whichSku', options: [] };
-      const campaign = (f.catalogue.campaignCodes ?? []).find((c) => campaignPattern(c).test(f.text));
-      const n = findCount(f.text);
-      const parts = ['/copy', sku, campaign, ...f.platforms, ...f.locales, n === null ? undefined : String(n)];
-      return { kind: 'command', intent: 'copy', command: parts.filter(Boolean).join(' ') };
+      // /copy takes one SKU code, so a product name must resolve to exactly one SKU.
+      const candidates = f.skus.length > 0 ? f.skus.slice(0, 1) : skusNamed(f);
+      if (candidates.length !== 1) {
+        const options = candidates.slice(0, 8).map((code) => ({ id: `nl:${code}`, label: code, command: copyCommand(f, code) }));
+        return { kind: 'clarify', intent: 'copy', question: 'whichSku', options };
+      }
+      return { kind: 'command', intent: 'copy', command: copyCommand(f, candidates[0] as string) };
     },
   },
   {
     name: 'margin',
     group: 'margin',
-    score: (text, f) => cueScore('margin', text) * 2 + (f.skus.length > 0 ? 1 : 0) - 1,
+    score: (text, f) => cueScore('margin', text) * 3 + (f.skus.length > 0 && cueScore('margin', text) > 0 ? 1 : 0),
     build: (f) => {
       const sku = f.skus[0] ?? f.productQuery;
       if (!sku) return { kind: 'clarify', intent: 'margin', question: 'whichSku', options: [] };
@@ -172,6 +173,26 @@ export function route(text: string, catalogue: RouterCatalogue, groups: Readonly
     if (score > 0 && (!best || score > best.score)) best = { rule, score };
   }
   return best ? best.rule.build(facts) : { kind: 'unknown' };
+}
+
+/** The typed /copy command for one SKU, with the campaign, platforms, languages and count asked for. */
+function copyCommand(f: Facts, sku: string): string {
+  const campaign = (f.catalogue.campaignCodes ?? []).find((c) => campaignPattern(c).test(f.text));
+  const n = findCount(f.text);
+  return ['/copy', sku, campaign, ...f.platforms, ...f.locales, n === null ? undefined : String(n)].filter(Boolean).join(' ');
+}
+
+/** SKU codes whose names contain every word of the product query (Chinese: the query itself). */
+function skusNamed(f: Facts): string[] {
+  const query = f.productQuery?.toLowerCase();
+  if (!query) return [];
+  const words = query.split(/\s+/).filter(Boolean);
+  return f.catalogue.names.filter((e) => e.names.some((n) => words.every((w) => n.toLowerCase().includes(w)))).map((e) => e.code);
+}
+
+/** The product query when it names at least one product, else null (so filler words are not taken for a name). */
+function knownProduct(f: Facts): string | null {
+  return skusNamed(f).length > 0 ? f.productQuery : null;
 }
 
 /** "black-friday" also matches "black friday" and "Black Friday". */
