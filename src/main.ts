@@ -1,18 +1,21 @@
 /**
  * Composition root: configuration → database (migrated, and seeded with the demo on first
- * start) → tool registry → pipeline → adapters. With no Slack or Discord credentials the
- * local console opens.
+ * start) → tool registry → pipeline → adapters. With Slack's variables set it serves Slack
+ * (Socket Mode or HTTP); with no chat credentials the local console opens.
  */
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './config/env.ts';
-import { createLogger, describeError } from './logging.ts';
+import { createLogger, describeError, type Logger } from './logging.ts';
+import type { Db } from './persistence/db.ts';
 import { openDatabase } from './persistence/open-database.ts';
 import { isDatabaseEmpty, seedDemo } from './persistence/seed/index.ts';
 import { createRegistry } from './core/tools/index.ts';
 import { memberHandles } from './core/domain/team/actor-service.ts';
 import { Pipeline } from './bot/pipeline.ts';
 import { runConsole } from './adapters/console/app.ts';
-import { offlineInterpreter } from './nl/router/index.ts';
+import { createSlackBot, slackSettingsFrom, type SlackSettings } from './adapters/slack/app.ts';
+import { createInterpreter } from './nl/index.ts';
+import { discordSettingsFrom, startDiscord } from './adapters/discord/app.ts';
 
 const USAGE = `Usage: npm start [-- --as <handle>] [--json] [--lang en|zh]
 
@@ -47,8 +50,10 @@ async function main(): Promise<number> {
   }
 
   const config = loadConfig();
-  // The console is for people: keep routine logs out of their way unless asked for.
-  const logger = createLogger({ level: config.LOG_LEVEL ?? 'warn' });
+  const slack = slackSettingsFrom(config);
+  const discord = discordSettingsFrom(config);
+  // The console is for people: keep routine logs out of their way unless asked for. A server logs its work.
+  const logger = createLogger({ level: config.LOG_LEVEL ?? (slack || discord ? 'info' : 'warn') });
   const status = (line: string) => process.stderr.write(`${line}\n`);
 
   const db = await openDatabase(config.DATABASE_URL, { log: status });
@@ -59,6 +64,29 @@ async function main(): Promise<number> {
       await seedDemo(db, { referenceDate, log: status });
     }
 
+    if (slack || discord) {
+      const registry = createRegistry();
+      const pipeline = new Pipeline({ db, registry, logger, interpret: createInterpreter({ db, registry, config, logger }) });
+      // Beside Slack, Discord runs its gateway only: Slack's server already owns PORT.
+      const discordBot = discord ? await startDiscord({ pipeline, db, config, logger, ownServer: !slack }) : null;
+      if (discordBot) {
+        status([discordBot.gateway ? 'Discord gateway: connected.' : null,
+          discordBot.port !== null ? `Discord over HTTP: listening on port ${discordBot.port} (POST /discord/interactions, GET /healthz).` : null,
+          slack ? null : 'Ctrl-C stops.'].filter(Boolean).join(' '));
+      }
+      try {
+        if (slack) return await serveSlack(slack, pipeline, db, logger, status);
+        await new Promise<void>((resolve) => {
+          process.once('SIGINT', resolve);
+          process.once('SIGTERM', resolve);
+        });
+        status('Stopping Discord…');
+        return 0;
+      } finally {
+        await discordBot?.bot.stop();
+      }
+    }
+
     const handle = (cli.values.as ?? config.CONSOLE_USER).toLowerCase();
     const handles = await memberHandles(db);
     if (!handles.includes(handle)) {
@@ -67,7 +95,7 @@ async function main(): Promise<number> {
     }
 
     const registry = createRegistry();
-    const pipeline = new Pipeline({ db, registry, logger, interpret: offlineInterpreter(db, registry) });
+    const pipeline = new Pipeline({ db, registry, logger, interpret: createInterpreter({ db, registry, config, logger }) });
     await runConsole({
       pipeline,
       handle,
@@ -80,6 +108,22 @@ async function main(): Promise<number> {
   } finally {
     await db.$disconnect();
   }
+}
+
+/** Serves Slack until SIGINT or SIGTERM, then stops taking requests and finishes the answers under way. */
+async function serveSlack(settings: SlackSettings, pipeline: Pipeline, db: Db, logger: Logger, status: (line: string) => void): Promise<number> {
+  const bot = createSlackBot({ pipeline, db, logger }, settings);
+  const { port } = await bot.start();
+  status(settings.mode === 'http'
+    ? `Slack over HTTP: listening on port ${port} (POST /slack/events, GET /healthz). Ctrl-C stops.`
+    : `Slack in Socket Mode: connected; GET /healthz on port ${port}. Ctrl-C stops.`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  status('Stopping Slack…');
+  await bot.stop();
+  return 0;
 }
 
 main()

@@ -25,13 +25,27 @@ export interface Outcome {
   tool: string | null;
   args: Record<string, unknown> | null;
   reply: Reply;
+  /** Set when the pipeline's own checks stopped the tool before it ran: not allowed, or arguments its schema rejects. */
+  rejected?: 'denied' | 'invalid_input';
 }
 
-/** What the NL layer made of free text: a command to run, or a reply of its own (a clarifying question). */
-export type Interpretation = { command: string } | { reply: Reply };
+/**
+ * What the NL layer made of free text: a command to run, a reply of its own (a clarifying
+ * question), or the outcome of the tools it already ran through this pipeline (the agent).
+ */
+export type Interpretation = { command: string } | { reply: Reply } | { outcome: Outcome };
+
+/** What an interpreter may use for the request at hand: where it came from, and this pipeline's checks to run tools with. */
+export interface InterpretContext {
+  request: ChatRequest;
+  /** Runs a tool by name with an arguments object: the same role check, zod parsing, audit and replies as a typed command. */
+  runTool(name: string, args: unknown): Promise<Outcome>;
+  /** Runs a typed command ("/stock WB-500") as if the user had typed it. */
+  runCommand(command: string): Promise<Outcome>;
+}
 
 /** A free-text interpreter (the NL layer); null when it cannot place the question. */
-export type Interpreter = (text: string, actor: Actor, locale: Locale) => Promise<Interpretation | null>;
+export type Interpreter = (text: string, actor: Actor, locale: Locale, context?: InterpretContext) => Promise<Interpretation | null>;
 
 /** What the pipeline needs. */
 export interface PipelineDeps {
@@ -79,7 +93,12 @@ export class Pipeline {
         ]));
       }
       if (parsed.kind === 'free-text') {
-        const interpretation = this.#deps.interpret ? await this.#deps.interpret(parsed.text, actor, locale) : null;
+        const context: InterpretContext = {
+          request,
+          runTool: (name, args) => this.#runNamed(request, actor, locale, t, name, args),
+          runCommand: (command) => this.#dispatch(request, actor, locale, t, command),
+        };
+        const interpretation = this.#deps.interpret ? await this.#deps.interpret(parsed.text, actor, locale, context) : null;
         if (interpretation === null) {
           // Help, not a guess: what this user can run, introduced by why they are seeing it.
           const help = await this.#dispatch(request, actor, locale, t, '/help');
@@ -87,12 +106,36 @@ export class Pipeline {
           return { ...help, reply: { ...help.reply, summary: [lead, help.reply.summary].filter(Boolean).join('\n') } };
         }
         if ('reply' in interpretation) return noTool(interpretation.reply);
+        if ('outcome' in interpretation) return interpretation.outcome;
         return await this.#dispatch(request, actor, locale, t, interpretation.command);
       }
       return await this.#run(request, actor, locale, t, parsed.tool, parsed.args);
     } catch (error) {
       return noTool(this.#unexpected(error, locale, t, { via: request.via }));
     }
+  }
+
+  /**
+   * Runs one tool by name with an arguments object instead of command words (Discord's typed
+   * options; the NL agent's tool calls): the same checks, parsing, audit and replies. Never throws.
+   */
+  async runTool(request: ChatRequest, name: string, args: unknown): Promise<Outcome> {
+    let locale: Locale = detectLocale(request.text, request.localeHint);
+    let t = translator(locale);
+    try {
+      const actor = await resolveActor(this.#deps.db, request.via, request.user);
+      locale = detectLocale(request.text, request.localeHint, actor.locale);
+      t = translator(locale);
+      return await this.#runNamed(request, actor, locale, t, name, args);
+    } catch (error) {
+      return noTool(this.#unexpected(error, locale, t, { via: request.via }));
+    }
+  }
+
+  async #runNamed(request: ChatRequest, actor: Actor, locale: Locale, t: Translate, name: string, args: unknown): Promise<Outcome> {
+    const tool = this.#deps.registry.get(name);
+    if (!tool) return noTool(errorReply(locale, t, t('command.unknown', { name }), [t('command.seeHelp')]));
+    return this.#execute(request, actor, locale, t, tool, () => args);
   }
 
   async #dispatch(request: ChatRequest, actor: Actor, locale: Locale, t: Translate, command: string): Promise<Outcome> {
@@ -102,6 +145,12 @@ export class Pipeline {
   }
 
   async #run(request: ChatRequest, actor: Actor, locale: Locale, t: Translate, tool: ToolDefinition, words: string[]): Promise<Outcome> {
+    const { db } = this.#deps;
+    return this.#execute(request, actor, locale, t, tool, async () => tool.parseArgs(words, { platformCodes: await platformCodes(db) }));
+  }
+
+  /** The steps every tool run shares, whatever the arguments came from: may they → zod → run → audit. */
+  async #execute(request: ChatRequest, actor: Actor, locale: Locale, t: Translate, tool: ToolDefinition, candidateArgs: () => unknown): Promise<Outcome> {
     const { db, registry, logger } = this.#deps;
     const now = this.#deps.now?.() ?? new Date();
     const started = performance.now();
@@ -115,16 +164,17 @@ export class Pipeline {
             needed: tool.roles === 'anyone' ? '' : tool.roles.join(' / '),
             yours: actor.roles.join(', ') || t('roles.none'),
           });
-      return { tool: tool.name, args: null, reply: { ...errorReply(locale, t, message, actor.memberId === null ? [] : [t('auth.deniedHint')]), kind: 'denied' } };
+      return { tool: tool.name, args: null, rejected: 'denied', reply: { ...errorReply(locale, t, message, actor.memberId === null ? [] : [t('auth.deniedHint')]), kind: 'denied' } };
     }
 
-    const candidate = tool.parseArgs(words, { platformCodes: await platformCodes(db) });
+    const candidate = await candidateArgs();
     const parsed = tool.input.safeParse(candidate, locale === 'zh' ? { error: zhError } : undefined);
     if (!parsed.success) {
       const problems = parsed.error.issues.map((issue) => formatIssue(issue)).join('; ');
       return {
         tool: tool.name,
         args: null,
+        rejected: 'invalid_input',
         reply: errorReply(locale, t, t('input.invalid', { command: tool.command, problems }), [
           t('command.usage', { usage: `${tool.command} ${tool.usage}`.trim() }),
           t('command.examples', { examples: tool.examples.join(' · ') }),
@@ -147,12 +197,14 @@ export class Pipeline {
       via: request.via,
       registry,
       audit,
-      transaction: (fn) =>
-        db.$transaction(async (tx) =>
-          fn(tx, async (entry) => {
-            await writeAudit(tx, actor.ref, request.via, now, entry);
-            audits += 1;
-          }),
+      transaction: (fn, options) =>
+        db.$transaction(
+          async (tx) =>
+            fn(tx, async (entry) => {
+              await writeAudit(tx, actor.ref, request.via, now, entry);
+              audits += 1;
+            }),
+          options?.timeoutMs ? { timeout: options.timeoutMs, maxWait: 30_000 } : undefined,
         ),
     };
 

@@ -3,6 +3,7 @@
  * and what a button does (`ChatAction`). Replies are data; each adapter renders them.
  */
 import type { Locale } from './i18n/index.ts';
+import type { Role } from './roles.ts';
 
 /** Where a request came from. */
 export type Via = 'console' | 'slack' | 'discord';
@@ -57,6 +58,16 @@ export interface Reply {
   actions?: ChatAction[];
   /** Only the asking user should see it (where the platform allows). */
   ephemeral?: boolean;
+  /** Files the reply carries, e.g. a CSV export; adapters upload them or print them. */
+  files?: ReplyFile[];
+}
+
+/** A text file attached to a reply. */
+export interface ReplyFile {
+  filename: string;
+  /** e.g. "text/csv". */
+  mimeType: string;
+  content: string;
 }
 
 /** Who is asking, as the adapter knows them. */
@@ -66,6 +77,11 @@ export interface ChatUser {
   /** The chat platform's user id (Slack "U…", Discord snowflake). */
   platformUserId?: string;
   displayName?: string;
+  /**
+   * Roles the platform vouches for by the operator's configuration (e.g. Discord guild roles
+   * mapped by DISCORD_ROLE_MAP). Added to a linked member's own roles; never to an inactive one.
+   */
+  grantedRoles?: readonly Role[];
 }
 
 /** One message or button press from a user, normalised by an adapter. */

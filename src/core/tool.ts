@@ -44,6 +44,12 @@ export interface AuditEntry {
 /** A Prisma client bound to an open transaction. */
 export type Tx = Prisma.TransactionClient;
 
+/** Limits of one transaction; bulk writes (imports) need more than the default 5 s. */
+export interface TransactionOptions {
+  /** Longest the transaction may run, in ms. */
+  timeoutMs?: number;
+}
+
 /** Writes an audit record inside the current transaction. */
 export type AuditWriter = (entry: AuditEntry) => Promise<void>;
 
@@ -61,7 +67,7 @@ export interface ToolContext {
    * Runs `fn` in one transaction; audit entries written through its `audit` argument commit
    * or roll back with the change, so no write is ever left without its AuditEvent.
    */
-  transaction<T>(fn: (tx: Tx, audit: AuditWriter) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: Tx, audit: AuditWriter) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /** Records an audit event on its own, for reads that must be audited (e.g. PII lookups). */
   audit: AuditWriter;
 }

@@ -64,6 +64,10 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): string {
     out.push('');
     for (const note of reply.notes) out.push(c.yellow(`• ${note}`));
   }
+  for (const file of reply.files ?? []) {
+    // A terminal has no attachments: print the file between markers, so it can be cut out or piped.
+    out.push('', c.dim(`── ${file.filename} (${file.mimeType}) ──`), file.content.replace(/\r\n/g, '\n').replace(/\n$/, ''), c.dim(`── end of ${file.filename} ──`));
+  }
   if (reply.actions && reply.actions.length > 0) {
     out.push('');
     const width = Math.max(...reply.actions.map((a, i) => stringWidth(`[${i + 1}] ${a.label}`)));

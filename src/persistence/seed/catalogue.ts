@@ -11,6 +11,7 @@ import {
   type Season,
   type VariantSpec,
 } from './catalogue-data.ts';
+import { PRODUCT_I18N } from './catalogue-i18n.ts';
 import {
   BRAND_NAME,
   CNY_PER_USD,
@@ -88,6 +89,8 @@ export const PLANTED_ISSUES = {
   bannedClaim: { sku: 'YM-4', platform: 'shopify' as PlatformCode, phrase: 'cures' },
   priceConflict: { sku: 'KS-5', platform: 'aliexpress' as PlatformCode, price: 8.99, referencePlatform: 'amazon-us' as PlatformCode },
   longTitle: { sku: 'GC-5', platform: 'amazon-us' as PlatformCode },
+  /** A claim that contradicts the other platforms: "48 hours" cold where they all say 24. */
+  claimConflict: { sku: 'WB-500', platform: 'aliexpress' as PlatformCode, claim: '48 hours', elsewhere: '24 hours' },
 } as const;
 
 /** Fixed demand (units/day over the last 30 days) for the anchor listings. */
@@ -127,8 +130,10 @@ export function buildCatalogue(ref: Date): Catalogue {
       market: product.market,
       description: product.description,
       features: [...product.features],
+      featuresI18n: productFeaturesI18n(product),
       material: product.material,
       keywords: [...product.keywords],
+      keywordsI18n: productKeywordsI18n(product),
     });
     const supplier = SUPPLIERS.find((s) => s.code === product.supplier);
     if (!supplier) throw new Error(`unknown supplier ${product.supplier}`);
@@ -172,6 +177,20 @@ export function buildCatalogue(ref: Date): Catalogue {
     });
   });
   return { tables, skus, listings };
+}
+
+/** Selling points per extra language: Chinese from catalogue-i18n.ts, German from the product's own list. */
+function productFeaturesI18n(product: ProductSpec): Record<string, string[]> {
+  const i18n = PRODUCT_I18N[product.name];
+  if (!i18n) throw new Error(`no translations for ${product.name}`);
+  return { zh: [...i18n.featuresZh], de: [...(product.featuresDe ?? i18n.featuresDe ?? [])] };
+}
+
+/** Search keywords per extra language. */
+function productKeywordsI18n(product: ProductSpec): Record<string, string[]> {
+  const i18n = PRODUCT_I18N[product.name];
+  if (!i18n) throw new Error(`no translations for ${product.name}`);
+  return { zh: [...i18n.keywordsZh], de: [...i18n.keywordsDe] };
 }
 
 function planListing(
@@ -351,6 +370,10 @@ function listingRow(rng: Rng, ref: Date, plan: ListingPlan): DemoTables['Listing
       bullets.push(`Thoughtfully made: designed by ${BRAND_NAME} for high quality, sustainable living and shipped in plastic-free packaging.`);
     }
     description = [product.description, packLine, brandLine].filter(Boolean).join(' ');
+  }
+  if (sku.code === PLANTED_ISSUES.claimConflict.sku && platform.code === PLANTED_ISSUES.claimConflict.platform) {
+    // Planted: a listing written in a hurry that promises more than every other platform.
+    bullets = bullets.map((b) => b.replace(PLANTED_ISSUES.claimConflict.elsewhere, PLANTED_ISSUES.claimConflict.claim));
   }
   if (sku.code === PLANTED_ISSUES.bannedClaim.sku && platform.code === PLANTED_ISSUES.bannedClaim.platform) {
     // Planted: a health claim the brand bans.

@@ -247,6 +247,10 @@ export function buildCustomers(
     postalCode: i.address.postalCode,
     country: i.address.country,
     piiPurgedAt: null,
+    // Match keys are derived by identity resolution, which runs at the end of the seed.
+    emailKey: null,
+    phoneE164: null,
+    nameKey: null,
     createdAt: i.createdAt,
   }));
   const IdentityLink = buildLinks(people, ref);

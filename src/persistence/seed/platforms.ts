@@ -209,6 +209,18 @@ export function buildPlatformsAndBrand(ref: Date): Pick<DemoTables, 'Platform' |
         photography: 'natural daylight, real homes, linen and wood textures, no plastic props',
         packaging: 'kraft card, one-colour forest green print, leaf mark on the front panel',
       },
+      translations: {
+        zh: {
+          coreValues: ['高品质', '可持续生活'],
+          vocabulary: ['经久耐用', '无塑料', '可重复灌装', '用心制作', '日常', '再生材料', '负责任采购', '不含 BPA', '低浪费'],
+          bannedPhrases: ['世界第一', '全球最好', '100% 保证', '治愈', '神奇', '不含任何化学物质'],
+        },
+        de: {
+          coreValues: ['hohe Qualität', 'nachhaltiges Leben'],
+          vocabulary: ['langlebig', 'plastikfrei', 'nachfüllbar', 'durchdacht', 'alltäglich', 'recycelt', 'verantwortungsvoll beschafft', 'BPA-frei', 'abfallarm'],
+          bannedPhrases: ['das Beste der Welt', '100 % garantiert', 'heilt', 'Wundermittel', 'chemiefrei'],
+        },
+      },
       updatedAt: addDays(ref, -45),
     },
   ];

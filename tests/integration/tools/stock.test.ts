@@ -105,7 +105,10 @@ describe('/help and /whoami', () => {
   it('lists only what the user may run', async () => {
     const out = await p.say('carol', '/help');
     const commands = out.reply.tables?.[0]?.rows.map((r) => r.command?.split(' ')[0]);
-    expect(commands).toEqual(['/stock', '/help', '/whoami']);
+    // Exactly the tools a cs member may run, in registry order (the registry grows with each issue).
+    expect(commands).toEqual(p.pipeline.registry.allowedFor({ roles: ['cs'] }).map((t) => t.command.split(' ')[0]));
+    expect(commands).toEqual(expect.arrayContaining(['/stock', '/help', '/whoami']));
+    expect(out.reply.tables?.[0]?.rows.some((r) => r.command?.startsWith('/customer purge'))).toBe(false);
     expect(out.reply.summary).toContain('cs');
   });
 

@@ -9,8 +9,8 @@ function toJson(value: unknown): unknown {
   return JSON.parse(JSON.stringify(value)) as unknown;
 }
 
-/** Writes one AuditEvent through `client` (a transaction, or the plain client for reads). */
-export async function writeAudit(client: Tx | Db, actorRef: string, via: Via, at: Date, entry: AuditEntry): Promise<void> {
+/** Writes one AuditEvent through `client` (a transaction, or the plain client for reads); scheduled jobs write via "job". */
+export async function writeAudit(client: Tx | Db, actorRef: string, via: Via | 'job', at: Date, entry: AuditEntry): Promise<void> {
   await client.auditEvent.create({
     data: {
       at,

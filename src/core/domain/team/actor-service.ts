@@ -27,13 +27,15 @@ export async function resolveActor(db: Db, via: Via, user: ChatUser): Promise<Ac
         ? { discordUserId: user.platformUserId }
         : null;
   const member = where ? await db.teamMember.findFirst({ where, select: memberSelect }) : null;
+  // Configured platform roles reach people we don't know, but never a member we deactivated.
+  const granted = member && !member.active ? [] : (user.grantedRoles ?? []);
   if (!member || !member.active) {
     const id = user.handle ?? user.platformUserId ?? 'anonymous';
     return {
       memberId: null,
       handle: null,
       name: user.displayName ?? id,
-      roles: [],
+      roles: [...new Set(granted)].sort(),
       platformsOwned: [],
       locale: null,
       ref: `unknown:${via}:${id}`,
@@ -43,7 +45,7 @@ export async function resolveActor(db: Db, via: Via, user: ChatUser): Promise<Ac
     memberId: member.id,
     handle: member.handle,
     name: member.name,
-    roles: member.roles.map((r) => r.role as Role).sort(),
+    roles: [...new Set([...member.roles.map((r) => r.role as Role), ...granted])].sort(),
     platformsOwned: member.platformsOwned.map((p) => p.platform.code).sort(),
     locale: member.locale,
     ref: member.handle,

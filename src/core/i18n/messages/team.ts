@@ -1,4 +1,4 @@
-/** Messages of /whoami and, later, the team tools. */
+/** Messages of /whoami and the chat-account links (/team link, /team unlink). */
 export const en = {
   'whoami.title': 'Who you are',
   'whoami.handle': 'Handle',
@@ -10,6 +10,15 @@ export const en = {
   'whoami.unknown': 'Not linked to a team member: you have the least access.',
   'whoami.piiFull': 'You see customer contact details in full.',
   'whoami.piiMasked': 'Customer contact details are masked for you.',
+  'team.noMember': 'There is no team member “{handle}”. Team members: {handles}.',
+  'team.alreadyLinked': '{handle} is already linked to {platform} user {id}; nothing changed.',
+  'team.idTaken': '{platform} user {id} is already linked to {other}. Unlink it first: /team unlink {other} {platform}',
+  'team.linkedTitle': 'Linked',
+  'team.linked': '{platform} user {id} now acts as {handle} ({roles}).',
+  'team.replaced': 'It replaces the previous {platform} user {previous}.',
+  'team.notLinked': '{handle} has no {platform} account linked; nothing changed.',
+  'team.unlinkedTitle': 'Unlinked',
+  'team.unlinked': '{platform} user {id} is no longer linked to {handle}: it now has the least access.',
 } as const;
 
 export const zh: Record<keyof typeof en, string> = {
@@ -23,4 +32,13 @@ export const zh: Record<keyof typeof en, string> = {
   'whoami.unknown': '未关联团队成员：你只有最低权限。',
   'whoami.piiFull': '你可以看到完整的客户联系方式。',
   'whoami.piiMasked': '客户联系方式对你是遮蔽显示的。',
+  'team.noMember': '没有团队成员“{handle}”。团队成员：{handles}。',
+  'team.alreadyLinked': '{handle} 已经关联了 {platform} 用户 {id}，没有任何改动。',
+  'team.idTaken': '{platform} 用户 {id} 已经关联到 {other}。请先解除：/team unlink {other} {platform}',
+  'team.linkedTitle': '已关联',
+  'team.linked': '{platform} 用户 {id} 现在以 {handle}（{roles}）的身份操作。',
+  'team.replaced': '它替换了之前的 {platform} 用户 {previous}。',
+  'team.notLinked': '{handle} 没有关联 {platform} 账号，没有任何改动。',
+  'team.unlinkedTitle': '已解除关联',
+  'team.unlinked': '{platform} 用户 {id} 不再关联 {handle}：现在只有最低权限。',
 };

@@ -1,0 +1,135 @@
+/**
+ * Benchmark: time to allocate the whole catalogue.
+ *
+ *   npx tsx bench/allocation.ts          (or: npm run bench -- allocation)
+ *
+ * On a freshly seeded demo database (143 active SKUs, 469 listings, a year of daily sales):
+ * - planSkus for every SKU: the set-based reads (sales, stock, inbound, allocations, unit
+ *   economics), a forecast per listing, safety stock, the split and the reorder plan;
+ * - the whole `/alloc` command through the pipeline (the same work plus ranking and the reply);
+ * - the pure part alone (forecast + split, no database) on a synthetic catalogue of 2,000 SKUs
+ *   × 4 platforms, to show how it scales.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { Pipeline } from '../src/bot/pipeline.ts';
+import { createRegistry } from '../src/core/tools/index.ts';
+import { allocateStock, type PlatformDemand } from '../src/core/domain/planning/allocation.ts';
+import { forecastDemand } from '../src/core/domain/planning/forecast.ts';
+import { planSkus } from '../src/core/domain/planning/planning-service.ts';
+import { DEFAULT_PLANNING_SETTINGS } from '../src/core/domain/planning/settings.ts';
+import { createLogger } from '../src/logging.ts';
+import { openDatabase } from '../src/persistence/open-database.ts';
+import { seedDemo } from '../src/persistence/seed/index.ts';
+import { formatTable, percentile, round, type Benchmark, type BenchResult } from './lib.ts';
+
+const REFERENCE = new Date(Date.UTC(2026, 10, 20));
+const RUNS = 5;
+
+async function timed<T>(runs: number, fn: () => Promise<T> | T): Promise<{ p50: number; min: number; last: T }> {
+  let last = await fn(); // warm-up: caches, JIT, SQLite pages
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    last = await fn();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), min: times[0] ?? Number.NaN, last };
+}
+
+/** A deterministic synthetic catalogue for the pure part. */
+function syntheticCatalogue(skus: number): Array<{ series: number[][]; pool: number; dedicated: number[] }> {
+  let seed = 42;
+  const rnd = (): number => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return seed / 2_147_483_648;
+  };
+  return Array.from({ length: skus }, () => {
+    const series = Array.from({ length: 4 }, () => {
+      const base = rnd() < 0.4 ? rnd() * 0.5 : 1 + rnd() * 40;
+      return Array.from({ length: 182 }, () => Math.round(base * (0.5 + rnd())));
+    });
+    return { series, pool: Math.round(rnd() * 3000), dedicated: series.map(() => Math.round(rnd() * 1500)) };
+  });
+}
+
+async function runAllocationBench(log: (line: string) => void): Promise<BenchResult> {
+  const dir = await mkdtemp(join(tmpdir(), 'ops-bench-alloc-'));
+  try {
+    const url = `file:${join(dir, 'demo.db')}`;
+    const db = await openDatabase(url);
+    try {
+      log('seeding the demo database…');
+      await seedDemo(db, { referenceDate: REFERENCE });
+      const now = new Date(REFERENCE.getTime() + 12 * 3_600_000);
+      const options = { trialBatch: DEFAULT_PLANNING_SETTINGS.trialBatch, fxPerUsd: DEFAULT_PLANNING_SETTINGS.fxPerUsd };
+
+      const plan = await timed(RUNS, () => planSkus(db, now, options));
+      const skus = plan.last.length;
+      const listings = plan.last.reduce((a, p) => a + p.platforms.length, 0);
+      log(`planSkus: ${skus} SKUs, ${listings} listings, p50 ${round(plan.p50, 0)} ms`);
+
+      const sink = new Writable({ write: (_c, _e, done) => done() });
+      const pipeline = new Pipeline({ db, registry: createRegistry(), logger: createLogger({ level: 'silent', destination: sink }), now: () => now });
+      const tool = await timed(RUNS, () => pipeline.handle({ via: 'console', user: { handle: 'alice' }, channelId: 'bench', text: '/alloc' }));
+      if (tool.last.reply.kind !== 'result') throw new Error(`/alloc failed: ${tool.last.reply.summary}`);
+      const one = await timed(RUNS, () => pipeline.handle({ via: 'console', user: { handle: 'alice' }, channelId: 'bench', text: '/alloc WB-500' }));
+
+      const synthetic = syntheticCatalogue(2_000);
+      const pure = await timed(3, () => {
+        let units = 0;
+        for (const sku of synthetic) {
+          const platforms: PlatformDemand[] = sku.series.map((s, i) => {
+            const f = forecastDemand(s, 0);
+            return { code: `p${i}`, stage: 'mature', dedicated: sku.dedicated[i] ?? 0, inbound: [], current: 0, rate: f.rate, sigma: f.sigma, unitMargin: 5 + i, trial: false, transitDays: i === 0 ? 12 : 0 };
+          });
+          units += allocateStock({ pool: sku.pool, horizonDays: 35, trialBatch: 100, platforms }).total;
+        }
+        return units;
+      });
+
+      return {
+        table: {
+          columns: ['what', 'SKUs', 'listings', 'p50', 'min', 'per SKU'],
+          rows: [
+            ['plan the whole demo catalogue (DB + rules)', String(skus), String(listings), `${round(plan.p50, 0)} ms`, `${round(plan.min, 0)} ms`, `${round(plan.p50 / skus, 2)} ms`],
+            ['/alloc through the pipeline (ranked reply)', String(skus), String(listings), `${round(tool.p50, 0)} ms`, `${round(tool.min, 0)} ms`, `${round(tool.p50 / skus, 2)} ms`],
+            ['/alloc WB-500 (one SKU, saves a proposal)', '1', String(plan.last.find((p) => p.code === 'WB-500')?.platforms.length ?? 0), `${round(one.p50, 0)} ms`, `${round(one.min, 0)} ms`, '—'],
+            ['forecast + split only, synthetic catalogue', String(synthetic.length), String(synthetic.length * 4), `${round(pure.p50, 0)} ms`, `${round(pure.min, 0)} ms`, `${round(pure.p50 / synthetic.length, 3)} ms`],
+          ],
+        },
+        figures: {
+          alloc_catalogue_skus: skus,
+          alloc_catalogue_plan_ms_p50: round(plan.p50, 1),
+          alloc_tool_ms_p50: round(tool.p50, 1),
+          alloc_one_sku_ms_p50: round(one.p50, 1),
+          alloc_pure_2000_skus_ms_p50: round(pure.p50, 1),
+        },
+        notes: [`${RUNS} timed runs after one warm-up; p50 and fastest.`],
+      };
+    } finally {
+      await db.$disconnect();
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** The allocation benchmark for `npm run bench`. */
+export const benchmark: Benchmark = { name: 'allocation', title: 'Allocation: time to allocate the whole catalogue', run: runAllocationBench };
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  runAllocationBench((line) => process.stderr.write(`  ${line}\n`)).then(
+    (result) => {
+      process.stdout.write(`${benchmark.title}\n${formatTable(result.table)}\n${(result.notes ?? []).join('\n')}\n`);
+      process.exit(0);
+    },
+    (error: unknown) => {
+      process.stderr.write(`allocation bench failed: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}

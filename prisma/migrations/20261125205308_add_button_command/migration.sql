@@ -1,0 +1,6 @@
+-- CreateTable
+CREATE TABLE "ButtonCommand" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "command" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL
+);

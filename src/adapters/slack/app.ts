@@ -1,0 +1,240 @@
+/**
+ * The Slack adapter's wiring: a Bolt App in Socket Mode (development: no public URL) or over
+ * HTTP (production: POST /slack/events, signed), both with GET /healthz. Every delivery goes
+ * through the handlers to the one pipeline; nothing here knows about tools.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { App, HTTPReceiver, SocketModeReceiver, type Receiver } from '@slack/bolt';
+import type { Pipeline } from '../../bot/pipeline.ts';
+import type { Config } from '../../config/env.ts';
+import { describeError, type Logger } from '../../logging.ts';
+import type { Db } from '../../persistence/db.ts';
+import { DeliveryLedger } from '../../persistence/processed-events.ts';
+import { Backlog } from './backlog.ts';
+import { boltLogger } from './bolt-logger.ts';
+import { SlackHandlers } from './handlers.ts';
+
+/** How the Slack adapter connects. */
+export interface SlackSettings {
+  /** "socket": Socket Mode with an app-level token; "http": signed requests on /slack/events. */
+  mode: 'socket' | 'http';
+  /** xoxb- bot token. */
+  botToken: string;
+  /** HTTP mode: the app's signing secret. */
+  signingSecret?: string | undefined;
+  /** Socket Mode: the xapp- app-level token (connections:write). */
+  appToken?: string | undefined;
+  /** Web API base URL, e.g. https://slack.com/api/ (proxies and loopback tests change it). */
+  apiUrl?: string | undefined;
+  /** Port for /slack/events (HTTP mode) and /healthz (both); 0 picks a free one. */
+  port: number;
+  /** Interface to listen on; all by default. */
+  host?: string | undefined;
+  /** After this many ms without an answer, show "working…" (default 2000). */
+  workingNoticeMs?: number | undefined;
+  /** Web API retries on network errors and 429s (default: the Slack SDK's own policy). */
+  apiRetries?: number | undefined;
+}
+
+/** The Slack settings in `config`, or null when Slack is not configured (the console runs then). */
+export function slackSettingsFrom(config: Config): SlackSettings | null {
+  if (config.SLACK_BOT_TOKEN === undefined) return null;
+  // env.ts has already checked that the variables for the chosen mode are there.
+  return {
+    mode: config.SLACK_MODE ?? (config.SLACK_APP_TOKEN !== undefined ? 'socket' : 'http'),
+    botToken: config.SLACK_BOT_TOKEN,
+    signingSecret: config.SLACK_SIGNING_SECRET,
+    appToken: config.SLACK_APP_TOKEN,
+    apiUrl: config.SLACK_API_URL,
+    port: config.PORT,
+  };
+}
+
+/** What the adapter needs from the rest of the process. */
+export interface SlackDeps {
+  pipeline: Pipeline;
+  db: Db;
+  logger: Logger;
+  /** The clock for "pressed at" and the ledger; tests pin it. */
+  now?: () => Date;
+}
+
+/** A running (or ready to run) Slack adapter. */
+export interface SlackBot {
+  /** The Bolt app, for tests that need to look inside. */
+  readonly app: App;
+  /** Verifies the bot token (auth.test), then listens. Resolves with the port serving /healthz. */
+  start(): Promise<{ port: number }>;
+  /** Stops listening and waits for answers already under way. */
+  stop(): Promise<void>;
+}
+
+/** Slack rejects signed requests more than five minutes old; Bolt checks only the past side. */
+const MAX_CLOCK_SKEW_MS = 5 * 60_000;
+
+/**
+ * Whether @slack/socket-mode can run its heartbeat. It pings with undici ≥ 7's `ping()` and
+ * matches pongs by socket; with undici 6 (what npm resolved here: `npm ls undici` marks it
+ * invalid) every ping throws and the client drops and reopens its connection every few seconds.
+ */
+export function socketModeHeartbeatWorks(): boolean {
+  try {
+    const fromSocketMode = createRequire(createRequire(import.meta.url).resolve('@slack/socket-mode'));
+    return typeof (fromSocketMode('undici') as { ping?: unknown }).ping === 'function';
+  } catch {
+    return false;
+  }
+}
+
+/** Why the adapter could not start, in one line for the operator. */
+export class SlackStartError extends Error {
+  override name = 'SlackStartError';
+}
+
+/** Builds the Slack adapter. Nothing listens until `start()`. */
+export function createSlackBot(deps: SlackDeps, settings: SlackSettings): SlackBot {
+  const now = deps.now ?? (() => new Date());
+  const log = deps.logger.child({ component: 'slack' });
+  const ledger = new DeliveryLedger(deps.db, 'slack', now);
+  // HTTP requests being read or acked right now: answers wait for them (see Backlog).
+  let inflight = 0;
+  const backlog = new Backlog(deps.logger, { isBusy: () => inflight > 0 });
+  const handlers = new SlackHandlers({
+    pipeline: deps.pipeline,
+    db: deps.db,
+    ledger,
+    backlog,
+    logger: deps.logger,
+    now,
+    workingNoticeMs: settings.workingNoticeMs ?? 2000,
+  });
+  const logger = boltLogger(deps.logger);
+
+  const health = async (_req: IncomingMessage, res: ServerResponse) => {
+    let database = 'ok';
+    try {
+      await deps.db.$queryRawUnsafe('SELECT 1');
+    } catch (error) {
+      database = 'unavailable';
+      log.error({ err: describeError(error) }, 'health check: database unavailable');
+    }
+    res.writeHead(database === 'ok' ? 200 : 503, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ status: database === 'ok' ? 'ok' : 'degraded', mode: settings.mode, database }));
+  };
+
+  let receiver: Receiver;
+  let healthServer: Server | undefined;
+  if (settings.mode === 'http') {
+    if (!settings.signingSecret) throw new SlackStartError('HTTP mode needs SLACK_SIGNING_SECRET');
+    const http = new HTTPReceiver({
+      signingSecret: settings.signingSecret,
+      endpoints: '/slack/events',
+      logger,
+      customRoutes: [{ path: '/healthz', method: ['GET'], handler: (req, res) => void health(req, res) }],
+    });
+    // Count requests until their response is sent, and refuse requests signed too far in the
+    // future as well (Bolt checks only the past side), before Bolt reads the body.
+    const verifyAndHandle = http.requestListener;
+    http.requestListener = (req, res) => {
+      inflight += 1;
+      backlog.arrived();
+      res.once('close', () => {
+        inflight -= 1;
+        if (inflight === 0) backlog.wake();
+      });
+      const stamp = Number(req.headers['x-slack-request-timestamp']);
+      if (req.method === 'POST' && Number.isFinite(stamp) && stamp * 1000 - now().getTime() > MAX_CLOCK_SKEW_MS) {
+        log.warn('Slack request refused: timestamp is in the future');
+        res.writeHead(401);
+        res.end();
+        return;
+      }
+      verifyAndHandle(req, res);
+    };
+    receiver = http;
+  } else {
+    if (!settings.appToken) throw new SlackStartError('Socket Mode needs SLACK_APP_TOKEN');
+    const heartbeat = socketModeHeartbeatWorks();
+    if (!heartbeat) {
+      log.warn('Socket Mode heartbeat off: @slack/socket-mode needs undici 7 or 8 but loads 6, whose WebSocket has no ping(); a dropped connection is then noticed only when it closes');
+    }
+    receiver = new SocketModeReceiver({
+      appToken: settings.appToken,
+      logger,
+      // Without a working ping the client would reconnect every few seconds, losing deliveries
+      // in between; push its ping timer out of the way instead (the interval is a third of this).
+      ...(heartbeat ? {} : { clientPingTimeout: 6_000_000_000 }),
+      // The Socket Mode client opens its connection through apps.connections.open on this API.
+      installerOptions: { clientOptions: { ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {}) } },
+    });
+    healthServer = createServer((req, res) => {
+      if (req.method === 'GET' && new URL(req.url ?? '/', 'http://localhost').pathname === '/healthz') void health(req, res);
+      else {
+        res.writeHead(404);
+        res.end();
+      }
+    });
+  }
+
+  const app = new App({
+    token: settings.botToken,
+    receiver,
+    logger,
+    // Verify the token in start(), so a bad one stops the process with a clear line.
+    deferInitialization: true,
+    convoStore: false,
+    clientOptions: {
+      ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {}),
+      ...(settings.apiRetries !== undefined ? { retryConfig: { retries: settings.apiRetries } } : {}),
+    },
+  });
+
+  app.error(async (error) => {
+    log.error({ err: describeError(error) }, 'Slack listener failed');
+  });
+  app.use(handlers.dropRepeatedEvents);
+  app.assistant(handlers.assistant());
+  app.command(/^\/[a-z0-9_-]+$/i, handlers.onCommand);
+  app.event('app_mention', handlers.onMention);
+  app.event('message', handlers.onMessage);
+  app.action(/^ops:/, handlers.onClick);
+
+  let pruner: NodeJS.Timeout | undefined;
+  const prune = () =>
+    ledger.prune().catch((error: unknown) => log.warn({ err: describeError(error) }, 'could not prune processed Slack events'));
+
+  return {
+    app,
+    async start() {
+      try {
+        await app.init();
+      } catch (error) {
+        const code = (error as { data?: { error?: string } }).data?.error;
+        throw new SlackStartError(`Slack did not accept SLACK_BOT_TOKEN (auth.test: ${code ?? describeError(error).message})`);
+      }
+      await prune();
+      pruner = setInterval(() => void prune(), 3_600_000);
+      pruner.unref();
+      const listen = { port: settings.port, ...(settings.host ? { host: settings.host } : {}) };
+      if (settings.mode === 'http') {
+        const server = (await app.start(listen)) as Server;
+        return { port: (server.address() as AddressInfo).port };
+      }
+      await app.start();
+      const server = healthServer as Server;
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(listen, () => resolve());
+      });
+      return { port: (server.address() as AddressInfo).port };
+    },
+    async stop() {
+      if (pruner) clearInterval(pruner);
+      await app.stop();
+      if (healthServer?.listening) await new Promise<void>((resolve) => healthServer?.close(() => resolve()));
+      await backlog.drained();
+    },
+  };
+}

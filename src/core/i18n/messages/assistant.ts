@@ -1,0 +1,36 @@
+/** Messages of the assistant surface (greeting and suggested prompts), shared by chat adapters. */
+export const en = {
+  'assistant.greeting': 'Hi {name}. Ask me with a command such as {example}, or pick a suggestion.',
+  'assistant.greetingUnknown': 'Hi. I don’t know you yet, so I can only show /help and /whoami. Ask an admin to link your account.',
+  'assistant.promptsTitle': 'Try one of these:',
+  'assistant.prompt.budgetPending': 'Budgets and pending approvals',
+  'assistant.prompt.customer': 'Look up a customer',
+  'assistant.prompt.copy': 'Write campaign copy',
+  'assistant.prompt.brand': 'Check copy against the brand',
+  'assistant.prompt.alloc': 'Stock allocation suggestions',
+  'assistant.prompt.stock': 'Check stock of a SKU',
+  'assistant.prompt.stockPlatform': 'Stock on one platform',
+  'assistant.prompt.team': 'Who is on the team',
+  'assistant.prompt.margin': 'Margin of a SKU per platform',
+  'assistant.prompt.ask': 'Ask the playbook',
+  'assistant.prompt.help': 'What can you do?',
+  'assistant.prompt.whoami': 'Who am I to you?',
+} as const;
+
+export const zh: Record<keyof typeof en, string> = {
+  'assistant.greeting': '你好，{name}。可以直接输入命令，例如 {example}，或者选一个建议。',
+  'assistant.greetingUnknown': '你好。我还不认识你，所以只能使用 /help 和 /whoami。请管理员关联你的账号。',
+  'assistant.promptsTitle': '试试这些：',
+  'assistant.prompt.budgetPending': '预算和待审批的调整',
+  'assistant.prompt.customer': '查询客户',
+  'assistant.prompt.copy': '撰写活动文案',
+  'assistant.prompt.brand': '按品牌规范检查文案',
+  'assistant.prompt.alloc': '库存分配建议',
+  'assistant.prompt.stock': '查看 SKU 库存',
+  'assistant.prompt.stockPlatform': '查看某个平台的库存',
+  'assistant.prompt.team': '团队成员',
+  'assistant.prompt.margin': '查看 SKU 在各平台的利润',
+  'assistant.prompt.ask': '查询运营手册',
+  'assistant.prompt.help': '你能做什么？',
+  'assistant.prompt.whoami': '我是谁？',
+};
