@@ -4,8 +4,9 @@
  * against a bare Bolt app on the same kind of HTTPReceiver that only acks, in the same run. Goal:
  * p99(adapter) / p99(bare) ≤ 1.2 — the work behind a command must not delay the acks.
  *
- * The two apps run in a child process; this process sends the load and plays Slack (the fake
- * Web API and response_url), so measuring never competes with the apps for the event loop.
+ * Three processes, so that no measuring competes with what is measured for an event loop: the
+ * two apps in one child, the fake Slack (Web API and response_url) in another, and the load
+ * generator here.
  * Rounds alternate bare / adapter (and which goes first), and each adapter round waits for all
  * its answers, so no round starts with work left over from the one before.
  *
@@ -64,13 +65,58 @@ async function serve(): Promise<void> {
   process.send?.({ type: 'ready', adapter: port, bare: (server.address() as AddressInfo).port } satisfies Ready);
 }
 
+// ───────────────────────────── fake Slack (child process) ─────────────────────────────
+
+type FakeMessage = { type: 'answers'; ids: string[] } | { type: 'stop' };
+type FakeReply = { type: 'ready'; apiUrl: string; responseBase: string } | { type: 'answers'; answers: Array<{ text: string; at: number }> };
+
+/** Epoch milliseconds with sub-millisecond resolution, comparable across processes. */
+const epochNow = () => performance.timeOrigin + performance.now();
+
+async function fakeSlack(): Promise<void> {
+  const fake = await FakeSlack.start();
+  process.on('message', (message: FakeMessage) => {
+    if (message.type === 'stop') {
+      void fake.stop().then(() => process.exit(0));
+      return;
+    }
+    // Replies once every answer of the round has arrived.
+    void Promise.all(message.ids.map((id) => fake.nthResponse(id, 1))).then((posts) => {
+      const origin = performance.timeOrigin;
+      process.send?.({ type: 'answers', answers: posts.map((p) => ({ text: String(p.body.text), at: origin + p.at })) } satisfies FakeReply);
+      fake.responses.length = 0;
+    });
+  });
+  process.send?.({ type: 'ready', apiUrl: fake.apiUrl, responseBase: fake.responseUrl('') } satisfies FakeReply);
+}
+
+/** Forks this file in a role and waits for its first message. */
+async function child<T>(role: '--serve' | '--fake', env: Record<string, string>): Promise<{ process: ChildProcess; first: T }> {
+  const proc = fork(import.meta.filename, [role], { execArgv: ['--import', 'tsx'], env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const first = await new Promise<T>((resolve, reject) => {
+    proc.once('message', (m) => resolve(m as T));
+    proc.once('exit', (code) => reject(new Error(`bench ${role.slice(2)} process exited with ${code}`)));
+  });
+  return { process: proc, first };
+}
+
+/** Asks the fake for the answers to `ids`, once all have arrived. */
+function answersFor(fake: ChildProcess, ids: string[]): Promise<Array<{ text: string; at: number }>> {
+  return new Promise((resolve) => {
+    fake.once('message', (m: FakeReply) => {
+      if (m.type === 'answers') resolve(m.answers);
+    });
+    fake.send({ type: 'answers', ids } satisfies FakeMessage);
+  });
+}
+
 // ───────────────────────────── the load (this process) ─────────────────────────────
 
 /** One round: CONCURRENCY signed commands at once; resolves with each request's ack latency (ms). */
-async function round100(fake: FakeSlack, port: number, round: string): Promise<{ acks: number[]; ids: string[]; sentAt: number }> {
+async function round100(responseBase: string, port: number, round: string): Promise<{ acks: number[]; ids: string[]; sentAt: number }> {
   const ids = Array.from({ length: CONCURRENCY }, (_, i) => `${round}-${i}`);
-  const bodies = ids.map((id) => slashCommandBody({ command: '/stock', text: 'WB-500', userId: USER, responseUrl: fake.responseUrl(id), triggerId: `trigger.${id}` }));
-  const sentAt = performance.now();
+  const bodies = ids.map((id) => slashCommandBody({ command: '/stock', text: 'WB-500', userId: USER, responseUrl: `${responseBase}${id}`, triggerId: `trigger.${id}` }));
+  const sentAt = epochNow();
   const acks = await Promise.all(
     bodies.map(async (body) => {
       const started = performance.now();
@@ -87,8 +133,8 @@ async function round100(fake: FakeSlack, port: number, round: string): Promise<{
 async function run(log: (line: string) => void): Promise<BenchResult> {
   const dir = await mkdtemp(join(tmpdir(), 'ops-bench-slack-'));
   const url = `file:${join(dir, 'demo.db')}`;
-  let child: ChildProcess | undefined;
-  const fake = await FakeSlack.start();
+  let apps: ChildProcess | undefined;
+  let fake: ChildProcess | undefined;
   try {
     log('seeding the demo database…');
     const db = await openDatabase(url);
@@ -96,15 +142,12 @@ async function run(log: (line: string) => void): Promise<BenchResult> {
     await db.teamMember.update({ where: { handle: 'bob' }, data: { slackUserId: USER } });
     await db.$disconnect();
 
-    child = fork(import.meta.filename, ['--serve'], {
-      execArgv: ['--import', 'tsx'],
-      env: { ...process.env, BENCH_DATABASE_URL: url, BENCH_SLACK_API_URL: fake.apiUrl },
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
-    const ready = await new Promise<Ready>((resolve, reject) => {
-      child?.once('message', (m) => resolve(m as Ready));
-      child?.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
-    });
+    const started = await child<FakeReply & { type: 'ready' }>('--fake', {});
+    fake = started.process;
+    const { apiUrl, responseBase } = started.first;
+    const server = await child<Ready>('--serve', { BENCH_DATABASE_URL: url, BENCH_SLACK_API_URL: apiUrl });
+    apps = server.process;
+    const ready = server.first;
 
     const bare: number[] = [];
     const adapter: number[] = [];
@@ -114,22 +157,22 @@ async function run(log: (line: string) => void): Promise<BenchResult> {
       log(warmUp ? 'warm-up round…' : `round ${r} of ${ROUNDS}…`);
       // Alternate which app goes first, so neither always meets a warmer machine.
       const adapterRound = async () => {
-        const a = await round100(fake, ready.adapter, `adapter${r}`);
+        const a = await round100(responseBase, ready.adapter, `adapter${r}`);
         // Wait for every answer before anything else starts.
-        return { a, posts: await Promise.all(a.ids.map((id) => fake.nthResponse(id, 1))) };
+        return { a, posts: await answersFor(fake as ChildProcess, a.ids) };
       };
       let b: Awaited<ReturnType<typeof round100>>;
       let a: Awaited<ReturnType<typeof round100>>;
-      let posts: Awaited<ReturnType<FakeSlack['nthResponse']>>[];
+      let posts: Array<{ text: string; at: number }>;
       if (r % 2 === 0) {
-        b = await round100(fake, ready.bare, `bare${r}`);
+        b = await round100(responseBase, ready.bare, `bare${r}`);
         ({ a, posts } = await adapterRound());
       } else {
         ({ a, posts } = await adapterRound());
-        b = await round100(fake, ready.bare, `bare${r}`);
+        b = await round100(responseBase, ready.bare, `bare${r}`);
       }
       for (const post of posts) {
-        if (!String(post.body.text).includes('Stock · WB-500')) throw new Error(`unexpected answer: ${String(post.body.text).slice(0, 200)}`);
+        if (!post.text.includes('Stock · WB-500')) throw new Error(`unexpected answer: ${post.text.slice(0, 200)}`);
       }
       if (warmUp) continue;
       bare.push(...b.acks);
@@ -168,9 +211,12 @@ async function run(log: (line: string) => void): Promise<BenchResult> {
       notes: [`goal: p99 ratio ≤ 1.2 → ${figures.slack_ack_p99_ratio <= 1.2 ? 'met' : 'NOT met'} (${figures.slack_ack_p99_ratio.toFixed(2)})`],
     };
   } finally {
-    child?.send({ type: 'stop' });
-    if (child && child.exitCode === null) await new Promise((resolve) => child?.once('exit', resolve));
-    await fake.stop();
+    for (const proc of [apps, fake]) {
+      if (!proc || proc.exitCode !== null) continue;
+      const exited = new Promise((resolve) => proc.once('exit', resolve));
+      proc.send({ type: 'stop' });
+      await exited;
+    }
     await rm(dir, { recursive: true, force: true });
   }
 }
@@ -180,6 +226,8 @@ export const benchmark: Benchmark = { name: 'slack-ack', title: 'Slack: ack late
 
 if (process.argv.includes('--serve')) {
   void serve();
+} else if (process.argv.includes('--fake')) {
+  void fakeSlack();
 } else if (import.meta.filename === process.argv[1]) {
   run((line) => process.stderr.write(`${line}\n`)).then(
     (result) => {

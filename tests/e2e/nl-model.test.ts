@@ -62,6 +62,7 @@ describe('npm start with a model configured', () => {
       OPENAI_API_KEY: 'sk-e2e',
       OPENAI_BASE_URL: fake.baseURL,
       OPENAI_MODEL: 'gpt-e2e',
+      NL_TIMEOUT_MS: '60000',
     });
     expect(code).toBe(0);
     expect(fake.requests).toHaveLength(4);
@@ -81,7 +82,8 @@ describe('npm start with a model configured', () => {
       NL_TIMEOUT_MS: '500',
     });
     expect(code).toBe(0);
-    expect(fake.requests).toHaveLength(1);
+    // At most the one call that never got its answer (a busy machine may give up before sending it).
+    expect(fake.requests.length).toBeLessThanOrEqual(1);
     expect(stdout).toMatch(/^Stock · WB-500 · .* · amazon-us/);
     expect(stdout).toContain('• Answered by the offline router: the language model did not reply within 0.5 s.');
   });

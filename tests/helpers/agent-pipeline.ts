@@ -54,7 +54,8 @@ export async function agentPipeline(db: Db, now: Date, script: Script, setup: Ag
       OPENAI_API_KEY: 'sk-test-not-a-real-key',
       OPENAI_BASE_URL: fake.baseURL,
       OPENAI_MODEL: 'gpt-test',
-      NL_TIMEOUT_MS: setup.timeoutMs ?? 10_000,
+      // Generous unless a test is about timeouts: a busy CI machine must not turn into a fallback.
+      NL_TIMEOUT_MS: setup.timeoutMs ?? 60_000,
       NL_SEND_UNMASKED_PII: setup.sendUnmaskedPii ?? false,
     },
     now: () => now,

@@ -22,7 +22,7 @@ export interface BacklogOptions {
   isBusy?: () => boolean;
   /** Longest a job waits for the acks to be done (default 1000 ms). */
   maxDeferMs?: number;
-  /** Quiet time after the last request arrived before a job starts (default 50 ms). */
+  /** Quiet time after the last request arrived before a job starts (default 100 ms). */
   quietMs?: number;
 }
 
@@ -50,7 +50,7 @@ export class Backlog {
     this.#limit = options.limit ?? 8;
     this.#isBusy = options.isBusy ?? (() => false);
     this.#maxDeferMs = options.maxDeferMs ?? 1000;
-    this.#quietMs = options.quietMs ?? 50;
+    this.#quietMs = options.quietMs ?? 250;
   }
 
   /** Call when a request arrives. */

@@ -260,7 +260,8 @@ describe('model path: timeouts and failures fall back to the offline router', ()
   });
 
   it('keeps the tool’s answer when the model times out after the tool ran', async () => {
-    const a = await start((request, i) => (toolResultsOfTurn(request).length === 0 ? stockModel(request, i) : { hang: true }), { timeoutMs: 800 });
+    // Long enough for the first call and the tool on a busy machine; the second call never answers.
+    const a = await start((request, i) => (toolResultsOfTurn(request).length === 0 ? stockModel(request, i) : { hang: true }), { timeoutMs: 5_000 });
     const out = await a.say('bob', 'how many WB-500 for amazon us');
     const direct = await typed.say('bob', '/stock WB-500 amazon-us');
     expect(out.reply.summary).toBe(direct.reply.summary);
