@@ -9,7 +9,9 @@ import { createLogger, describeError, type Logger } from './logging.ts';
 import type { Db } from './persistence/db.ts';
 import { openDatabase } from './persistence/open-database.ts';
 import { isDatabaseEmpty, seedDemo } from './persistence/seed/index.ts';
-import { createRegistry } from './core/tools/index.ts';
+import { ALL_TOOLS, createRegistry } from './core/tools/index.ts';
+import { withCopyModel } from './core/tools/copy/with-copy-model.ts';
+import { copyModelFromConfig } from './llm/copy-model.ts';
 import { memberHandles } from './core/domain/team/actor-service.ts';
 import { Pipeline } from './bot/pipeline.ts';
 import { runConsole } from './adapters/console/app.ts';
@@ -65,7 +67,7 @@ async function main(): Promise<number> {
     }
 
     if (slack || discord) {
-      const registry = createRegistry();
+      const registry = createRegistry(withCopyModel(ALL_TOOLS, copyModelFromConfig(config)));
       const pipeline = new Pipeline({ db, registry, logger, interpret: createInterpreter({ db, registry, config, logger }) });
       // Beside Slack, Discord runs its gateway only: Slack's server already owns PORT.
       const discordBot = discord ? await startDiscord({ pipeline, db, config, logger, ownServer: !slack }) : null;
@@ -94,7 +96,7 @@ async function main(): Promise<number> {
       return 2;
     }
 
-    const registry = createRegistry();
+    const registry = createRegistry(withCopyModel(ALL_TOOLS, copyModelFromConfig(config)));
     const pipeline = new Pipeline({ db, registry, logger, interpret: createInterpreter({ db, registry, config, logger }) });
     await runConsole({
       pipeline,
