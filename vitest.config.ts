@@ -6,7 +6,7 @@ export default defineConfig({
     globalSetup: ['tests/global-setup.ts'],
     // Integration tests open real SQLite files; a few at a time suits a 2-core machine.
     maxWorkers: 2,
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    testTimeout: 180_000,
+    hookTimeout: 240_000,
   },
 });
