@@ -34,7 +34,7 @@ export interface SlackSettings {
   host?: string | undefined;
   /** After this many ms without an answer, show "working…" (default 2000). */
   workingNoticeMs?: number | undefined;
-  /** Web API retries on network errors and 429s (default: the Slack SDK's own policy). */
+  /** Web API retries on network errors and 429s (default 3; the SDK's own ten over half an hour outlive any chat answer). */
   apiRetries?: number | undefined;
 }
 
@@ -187,7 +187,7 @@ export function createSlackBot(deps: SlackDeps, settings: SlackSettings): SlackB
     convoStore: false,
     clientOptions: {
       ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {}),
-      ...(settings.apiRetries !== undefined ? { retryConfig: { retries: settings.apiRetries } } : {}),
+      retryConfig: { retries: settings.apiRetries ?? 3 },
     },
   });
 
@@ -212,7 +212,9 @@ export function createSlackBot(deps: SlackDeps, settings: SlackSettings): SlackB
         await app.init();
       } catch (error) {
         const code = (error as { data?: { error?: string } }).data?.error;
-        throw new SlackStartError(`Slack did not accept SLACK_BOT_TOKEN (auth.test: ${code ?? describeError(error).message})`);
+        throw new SlackStartError(code
+          ? `Slack did not accept SLACK_BOT_TOKEN (auth.test: ${code})`
+          : `could not reach Slack's Web API${settings.apiUrl ? ' at SLACK_API_URL' : ''} to check SLACK_BOT_TOKEN (${describeError(error).message})`);
       }
       await prune();
       pruner = setInterval(() => void prune(), 3_600_000);
