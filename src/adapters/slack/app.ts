@@ -4,7 +4,6 @@
  * through the handlers to the one pipeline; nothing here knows about tools.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, SocketModeReceiver, type Receiver } from '@slack/bolt';
 import type { Pipeline } from '../../bot/pipeline.ts';
@@ -74,20 +73,6 @@ export interface SlackBot {
 /** Slack rejects signed requests more than five minutes old; Bolt checks only the past side. */
 const MAX_CLOCK_SKEW_MS = 5 * 60_000;
 
-/**
- * Whether @slack/socket-mode can run its heartbeat. It pings with undici ≥ 7's `ping()` and
- * matches pongs by socket; with undici 6 (what npm resolved here: `npm ls undici` marks it
- * invalid) every ping throws and the client drops and reopens its connection every few seconds.
- */
-export function socketModeHeartbeatWorks(): boolean {
-  try {
-    const fromSocketMode = createRequire(createRequire(import.meta.url).resolve('@slack/socket-mode'));
-    return typeof (fromSocketMode('undici') as { ping?: unknown }).ping === 'function';
-  } catch {
-    return false;
-  }
-}
-
 /** Why the adapter could not start, in one line for the operator. */
 export class SlackStartError extends Error {
   override name = 'SlackStartError';
@@ -156,16 +141,9 @@ export function createSlackBot(deps: SlackDeps, settings: SlackSettings): SlackB
     receiver = http;
   } else {
     if (!settings.appToken) throw new SlackStartError('Socket Mode needs SLACK_APP_TOKEN');
-    const heartbeat = socketModeHeartbeatWorks();
-    if (!heartbeat) {
-      log.warn('Socket Mode heartbeat off: @slack/socket-mode needs undici 7 or 8 but loads 6, whose WebSocket has no ping(); a dropped connection is then noticed only when it closes');
-    }
     receiver = new SocketModeReceiver({
       appToken: settings.appToken,
       logger,
-      // Without a working ping the client would reconnect every few seconds, losing deliveries
-      // in between; push its ping timer out of the way instead (the interval is a third of this).
-      ...(heartbeat ? {} : { clientPingTimeout: 6_000_000_000 }),
       // The Socket Mode client opens its connection through apps.connections.open on this API.
       installerOptions: { clientOptions: { ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {}) } },
     });
