@@ -4,7 +4,7 @@
  * (Socket Mode or HTTP); with no chat credentials the local console opens.
  */
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from './config/env.ts';
+import { ConfigError, loadConfig, type Config } from './config/env.ts';
 import { createLogger, describeError, type Logger } from './logging.ts';
 import type { Db } from './persistence/db.ts';
 import { openDatabase } from './persistence/open-database.ts';
@@ -18,6 +18,9 @@ import { runConsole } from './adapters/console/app.ts';
 import { createSlackBot, slackSettingsFrom, type SlackSettings } from './adapters/slack/app.ts';
 import { createInterpreter } from './nl/index.ts';
 import { discordSettingsFrom, startDiscord } from './adapters/discord/app.ts';
+import { configurePlanning, planningSettingsFromConfig } from './core/domain/planning/settings.ts';
+import { startExpiryJob } from './core/domain/budget/expiry-job.ts';
+import { startCustomerJobs } from './core/domain/customers/jobs.ts';
 
 const USAGE = `Usage: npm start [-- --as <handle>] [--json] [--lang en|zh]
 
@@ -58,6 +61,7 @@ async function main(): Promise<number> {
   const logger = createLogger({ level: config.LOG_LEVEL ?? (slack || discord ? 'info' : 'warn') });
   const status = (line: string) => process.stderr.write(`${line}\n`);
 
+  configurePlanning(planningSettingsFromConfig(config));
   const db = await openDatabase(config.DATABASE_URL, { log: status });
   try {
     if (await isDatabaseEmpty(db)) {
@@ -67,25 +71,11 @@ async function main(): Promise<number> {
     }
 
     if (slack || discord) {
-      const registry = createRegistry(withCopyModel(ALL_TOOLS, copyModelFromConfig(config)));
-      const pipeline = new Pipeline({ db, registry, logger, interpret: createInterpreter({ db, registry, config, logger }) });
-      // Beside Slack, Discord runs its gateway only: Slack's server already owns PORT.
-      const discordBot = discord ? await startDiscord({ pipeline, db, config, logger, ownServer: !slack }) : null;
-      if (discordBot) {
-        status([discordBot.gateway ? 'Discord gateway: connected.' : null,
-          discordBot.port !== null ? `Discord over HTTP: listening on port ${discordBot.port} (POST /discord/interactions, GET /healthz).` : null,
-          slack ? null : 'Ctrl-C stops.'].filter(Boolean).join(' '));
-      }
+      const stopJobs = startJobs(db, logger);
       try {
-        if (slack) return await serveSlack(slack, pipeline, db, logger, status);
-        await new Promise<void>((resolve) => {
-          process.once('SIGINT', resolve);
-          process.once('SIGTERM', resolve);
-        });
-        status('Stopping Discord…');
-        return 0;
+        return await serveChat({ config, slack, discord, db, logger, status });
       } finally {
-        await discordBot?.bot.stop();
+        stopJobs();
       }
     }
 
@@ -110,6 +100,61 @@ async function main(): Promise<number> {
   } finally {
     await db.$disconnect();
   }
+}
+
+/** What {@link serveChat} needs from the composition root. */
+interface ChatServing {
+  config: Config;
+  slack: SlackSettings | null;
+  discord: ReturnType<typeof discordSettingsFrom>;
+  db: Db;
+  logger: Logger;
+  status: (line: string) => void;
+}
+
+/** Serves Slack and/or Discord until SIGINT or SIGTERM. */
+async function serveChat({ config, slack, discord, db, logger, status }: ChatServing): Promise<number> {
+  const registry = createRegistry(withCopyModel(ALL_TOOLS, copyModelFromConfig(config)));
+  const pipeline = new Pipeline({ db, registry, logger, interpret: createInterpreter({ db, registry, config, logger }) });
+  // Beside Slack, Discord runs its gateway only: Slack's server already owns PORT.
+  const discordBot = discord ? await startDiscord({ pipeline, db, config, logger, ownServer: !slack }) : null;
+  if (discordBot) {
+    status([discordBot.gateway ? 'Discord gateway: connected.' : null,
+      discordBot.port !== null ? `Discord over HTTP: listening on port ${discordBot.port} (POST /discord/interactions, GET /healthz).` : null,
+      slack ? null : 'Ctrl-C stops.'].filter(Boolean).join(' '));
+  }
+  try {
+    if (slack) return await serveSlack(slack, pipeline, db, logger, status);
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+    });
+    status('Stopping Discord…');
+    return 0;
+  } finally {
+    await discordBot?.bot.stop();
+  }
+}
+
+/**
+ * Starts the scheduled jobs of a server (expiring budget requests, Amazon's PII purge) and
+ * returns their stop. Instances sharing one database each schedule them; a lease makes one run
+ * each slot. The console is short-lived and starts none: decisions check expiry themselves,
+ * and `/customer purge` runs the purge on demand.
+ */
+function startJobs(db: Db, logger: Logger): () => void {
+  const log = logger.child({ component: 'jobs' });
+  const expiry = startExpiryJob(db, {
+    onRun: (expired) => {
+      if (expired > 0) log.info({ job: 'budget-expiry', expired }, 'expired pending budget requests');
+    },
+    onError: (error) => log.error({ job: 'budget-expiry', err: describeError(error) }, 'budget expiry job failed'),
+  });
+  const customers = startCustomerJobs(db, log);
+  return () => {
+    expiry.stop();
+    customers.stop();
+  };
 }
 
 /** Serves Slack until SIGINT or SIGTERM, then stops taking requests and finishes the answers under way. */
