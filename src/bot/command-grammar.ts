@@ -8,7 +8,8 @@ import type { ToolDefinition } from '../core/tool.ts';
 
 /** What the text is. */
 export type ParsedText =
-  | { kind: 'command'; tool: ToolDefinition; args: string[] }
+  /** `slash`: typed with the slash; without it the text may still be a question that starts with a command word. */
+  | { kind: 'command'; tool: ToolDefinition; args: string[]; slash: boolean }
   | { kind: 'unknown-command'; name: string; suggestion: string | null }
   | { kind: 'free-text'; text: string };
 
@@ -27,7 +28,7 @@ export function parseText(text: string, registry: ToolRegistry): ParsedText {
   const slash = trimmed.startsWith('/') || trimmed.startsWith('／');
   const words = tokenize(slash ? trimmed.slice(1) : trimmed);
   const match = registry.match(words);
-  if (match) return { kind: 'command', tool: match.tool, args: match.args };
+  if (match) return { kind: 'command', tool: match.tool, args: match.args, slash };
   if (!slash) return { kind: 'free-text', text: trimmed };
   const name = (words[0] ?? '').toLowerCase();
   if (name === '') return { kind: 'unknown-command', name, suggestion: null };

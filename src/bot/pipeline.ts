@@ -93,23 +93,23 @@ export class Pipeline {
         ]));
       }
       if (parsed.kind === 'free-text') {
-        const context: InterpretContext = {
-          request,
-          runTool: (name, args) => this.#runNamed(request, actor, locale, t, name, args),
-          runCommand: (command) => this.#dispatch(request, actor, locale, t, command),
-        };
-        const interpretation = this.#deps.interpret ? await this.#deps.interpret(parsed.text, actor, locale, context) : null;
-        if (interpretation === null) {
-          // Help, not a guess: what this user can run, introduced by why they are seeing it.
-          const help = await this.#dispatch(request, actor, locale, t, '/help');
-          const lead = this.#deps.interpret ? t('nl.notUnderstood') : t('command.freeText');
-          return { ...help, reply: { ...help.reply, summary: [lead, help.reply.summary].filter(Boolean).join('\n') } };
-        }
-        if ('reply' in interpretation) return noTool(interpretation.reply);
-        if ('outcome' in interpretation) return interpretation.outcome;
-        return await this.#dispatch(request, actor, locale, t, interpretation.command);
+        const interpreted = await this.#interpret(request, actor, locale, t, parsed.text);
+        if (interpreted) return interpreted;
+        // Help, not a guess: what this user can run, introduced by why they are seeing it.
+        const help = await this.#dispatch(request, actor, locale, t, '/help');
+        const lead = this.#deps.interpret ? t('nl.notUnderstood') : t('command.freeText');
+        return { ...help, reply: { ...help.reply, summary: [lead, help.reply.summary].filter(Boolean).join('\n') } };
       }
-      return await this.#run(request, actor, locale, t, parsed.tool, parsed.args);
+      const outcome = await this.#run(request, actor, locale, t, parsed.tool, parsed.args);
+      // "stock WB-500" without the slash is a command; "stock of BT-100 on amazon us?" is a question
+      // that happens to start with a command word. When the command reading fails (tools write
+      // nothing on bad input), read it as a question; take that reading only if it ran the same
+      // tool successfully, else the command's own error says best what was wrong.
+      if (!parsed.slash && outcome.rejected !== 'denied' && outcome.reply.kind === 'error') {
+        const question = await this.#interpret(request, actor, locale, t, request.text.trim());
+        if (question && question.tool === parsed.tool.name && question.reply.kind !== 'error') return question;
+      }
+      return outcome;
     } catch (error) {
       return noTool(this.#unexpected(error, locale, t, { via: request.via }));
     }
@@ -130,6 +130,21 @@ export class Pipeline {
     } catch (error) {
       return noTool(this.#unexpected(error, locale, t, { via: request.via }));
     }
+  }
+
+  /** What the NL layer makes of free text, as an outcome; null when there is no NL layer or it can't place the text. */
+  async #interpret(request: ChatRequest, actor: Actor, locale: Locale, t: Translate, text: string): Promise<Outcome | null> {
+    if (!this.#deps.interpret) return null;
+    const context: InterpretContext = {
+      request,
+      runTool: (name, args) => this.#runNamed(request, actor, locale, t, name, args),
+      runCommand: (command) => this.#dispatch(request, actor, locale, t, command),
+    };
+    const interpretation = await this.#deps.interpret(text, actor, locale, context);
+    if (interpretation === null) return null;
+    if ('reply' in interpretation) return noTool(interpretation.reply);
+    if ('outcome' in interpretation) return interpretation.outcome;
+    return await this.#dispatch(request, actor, locale, t, interpretation.command);
   }
 
   async #runNamed(request: ChatRequest, actor: Actor, locale: Locale, t: Translate, name: string, args: unknown): Promise<Outcome> {

@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { childEnv } from '../helpers/child-env.ts';
 
 const repo = join(import.meta.dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'ops-e2e-budget-'));
@@ -22,7 +23,7 @@ function console_(handle: string, stdin: string): Promise<{ code: number | null;
   return new Promise((resolve, reject) => {
     const child = spawn('npm', ['start', '--silent', '--', '--as', handle], {
       cwd: repo,
-      env: { ...process.env, DATABASE_URL: url, SEED_REFERENCE_DATE: today, LOG_LEVEL: 'warn' },
+      env: childEnv({ DATABASE_URL: url, SEED_REFERENCE_DATE: today, LOG_LEVEL: 'warn' }),
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
+import { childEnv } from '../helpers/child-env.ts';
 
 const repo = join(import.meta.dirname, '..', '..');
 const dirs: string[] = [];
@@ -17,7 +18,7 @@ function start(stdin: string, args: string[] = [], env: Record<string, string> =
   return new Promise((resolve, reject) => {
     const child = spawn('npm', ['start', '--silent', '--', ...args], {
       cwd: repo,
-      env: { ...process.env, DATABASE_URL: `file:${file}`, LOG_LEVEL: 'warn', ...env },
+      env: childEnv({ DATABASE_URL: `file:${file}`, LOG_LEVEL: 'warn', ...env }),
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -67,6 +68,19 @@ describe('npm start (console)', () => {
     expect(zh).toMatch(/^库存 · WB-500 · .* · aliexpress/);
     expect(zh).toContain('按平台');
     expect(en).toMatch(/^Stock · WB-500 · .* · amazon-us/);
+  });
+
+  it('reads text that starts with a command word as a question when it is not a command', async () => {
+    const lines = ['stock of BT-100 on amazon us?', 'stock WB-500 amazon-us', 'budget request amazon-us +abc'];
+    const { code, stdout } = await start(lines.join('\n') + '\n', ['--json']);
+    expect(code).toBe(0);
+    const [question, command, badCommand] = stdout.trim().split('\n').map((l) => JSON.parse(l) as { tool: string; args: Record<string, unknown>; reply: { kind: string; summary?: string } });
+    expect(question).toMatchObject({ tool: 'stock', args: { query: 'BT-100', platform: 'amazon-us' } });
+    expect(question!.reply.kind).not.toBe('error');
+    expect(command).toMatchObject({ tool: 'stock', args: { query: 'WB-500', platform: 'amazon-us' } });
+    // A real command with a bad argument keeps its own precise error, not a guess.
+    expect(badCommand).toMatchObject({ tool: 'budget-request', reply: { kind: 'error' } });
+    expect(badCommand!.reply.summary).toContain('/budget request');
   });
 
   it('presses a button by its number', async () => {

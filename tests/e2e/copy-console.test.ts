@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, inject } from 'vitest';
 import { openDatabase } from '../../src/persistence/open-database.ts';
+import { childEnv } from '../helpers/child-env.ts';
 
 const repo = join(import.meta.dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'ops-e2e-copy-'));
@@ -18,7 +19,7 @@ function start(stdin: string, args: string[]): Promise<{ code: number | null; st
   return new Promise((resolve, reject) => {
     const child = spawn('npm', ['start', '--silent', '--', ...args], {
       cwd: repo,
-      env: { ...process.env, DATABASE_URL: `file:${file}`, LOG_LEVEL: 'warn', OPENAI_API_KEY: '' },
+      env: childEnv({ DATABASE_URL: `file:${file}`, LOG_LEVEL: 'warn', OPENAI_API_KEY: '' }),
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_ANCHORS } from '../../src/persistence/seed/index.ts';
+import { childEnv } from '../helpers/child-env.ts';
 
 const repo = join(import.meta.dirname, '..', '..');
 const dirs: string[] = [];
@@ -20,7 +21,7 @@ function start(stdin: string, args: string[]): Promise<{ code: number | null; st
   return new Promise((resolve, reject) => {
     const child = spawn('npm', ['start', '--silent', '--', ...args], {
       cwd: repo,
-      env: { ...process.env, DATABASE_URL: `file:${file}`, LOG_LEVEL: 'info' },
+      env: childEnv({ DATABASE_URL: `file:${file}`, LOG_LEVEL: 'info' }),
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';

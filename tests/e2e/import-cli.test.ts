@@ -7,6 +7,7 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { childEnv } from '../helpers/child-env.ts';
 
 const repo = join(import.meta.dirname, '..', '..');
 /** Each test starts npm (and tsx) one to three times; give a busy machine room. */
@@ -27,7 +28,7 @@ afterAll(() => {
 
 function npm(args: string[], stdin = '', env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn('npm', args, { cwd: repo, env: { ...process.env, DATABASE_URL: database, LOG_LEVEL: 'warn', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn('npm', args, { cwd: repo, env: childEnv({ DATABASE_URL: database, LOG_LEVEL: 'warn', ...env }), stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));

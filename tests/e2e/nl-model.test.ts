@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, inject, it } from 'vitest';
 import { lastUserText, messageText, startFakeOpenAi, toolResultsOfTurn, type FakeOpenAi, type Script } from '../fakes/openai-server.ts';
+import { childEnv } from '../helpers/child-env.ts';
 
 const repo = join(import.meta.dirname, '..', '..');
 const dirs: string[] = [];
@@ -23,7 +24,7 @@ function start(stdin: string, env: Record<string, string>, args: string[] = []):
   return new Promise((resolve, reject) => {
     const child = spawn('npm', ['start', '--silent', '--', ...args], {
       cwd: repo,
-      env: { ...process.env, DATABASE_URL: `file:${file}`, LOG_LEVEL: 'warn', ...env },
+      env: childEnv({ DATABASE_URL: `file:${file}`, LOG_LEVEL: 'warn', ...env }),
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { FakeSlack } from '../fakes/slack-api.ts';
 import { BOT_TOKEN, SIGNING_SECRET, postSigned, slashCommandBody } from '../helpers/slack.ts';
+import { childEnv } from '../helpers/child-env.ts';
 
 const repo = join(import.meta.dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'ops-e2e-slack-'));
@@ -22,7 +23,7 @@ let server: ChildProcess | undefined;
 /** Runs npm start to the end with `stdin` and returns its output. */
 function run(stdin: string, args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['start', '--silent', '--', ...args], { cwd: repo, env: { ...process.env, DATABASE_URL: database, LOG_LEVEL: 'warn', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn('npm', ['start', '--silent', '--', ...args], { cwd: repo, env: childEnv({ DATABASE_URL: database, LOG_LEVEL: 'warn', ...env }), stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
@@ -55,7 +56,7 @@ describe('npm start (Slack over HTTP)', () => {
   it('serves HTTP mode: a signed /stock WB-500 is answered through response_url, a forged one gets 401', async () => {
     const env = { SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: fake.apiUrl, PORT: '0' };
     // Its own process group, so the test can stop npm and everything it started.
-    server = spawn('npm', ['start', '--silent'], { cwd: repo, env: { ...process.env, DATABASE_URL: database, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    server = spawn('npm', ['start', '--silent'], { cwd: repo, env: childEnv({ DATABASE_URL: database, LOG_LEVEL: 'warn', ...env }), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let stderr = '';
     const port = await new Promise<number>((resolve, reject) => {
       server?.stderr?.on('data', (d: Buffer) => {
