@@ -57,7 +57,7 @@ const envSchema = z.object({
     .string()
     .trim()
     .regex(/^[A-Z]{3}=\d+(\.\d+)?(,[A-Z]{3}=\d+(\.\d+)?)*$/, 'must look like EUR=0.92,MYR=4.45,CNY=7.15')
-    .default('EUR=0.92,MYR=4.45,CNY=7.15'),
+    .default('EUR=0.92,MYR=4.45,CNY=7.15,GBP=0.79'),
   // ── Slack (issue #3): with a bot token plus an app token or a signing secret, Slack replaces the console ──
   /** Bot User OAuth Token (xoxb-…). */
   SLACK_BOT_TOKEN: z

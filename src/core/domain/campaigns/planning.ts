@@ -7,10 +7,10 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { Role } from '../../roles.ts';
+import { planningSettings } from '../planning/settings.ts';
 
 const rulesSchema = z.object({
   $comment: z.string().optional(),
-  fxToUsd: z.record(z.string(), z.number().positive()),
   margin: z.object({
     minMarginPct: z.number().min(0).max(0.9),
     otherCostsPct: z.number().min(0).max(0.9),
@@ -29,15 +29,19 @@ const rulesSchema = z.object({
   ),
 });
 
-/** The planning defaults. */
-export type CampaignRules = z.output<typeof rulesSchema>;
+/** The planning defaults, with USD per unit of each currency for the margin checks. */
+export type CampaignRules = z.output<typeof rulesSchema> & { fxToUsd: Readonly<Record<string, number>> };
 
-let rules: CampaignRules | undefined;
+let fileRules: z.output<typeof rulesSchema> | undefined;
 
-/** The rules in data/campaign-rules.json (read once). */
+/**
+ * The rules in data/campaign-rules.json (read once), with exchange rates from the planning
+ * settings (FX_PER_USD), so every money figure of the bot uses the same rates.
+ */
 export function campaignRules(): CampaignRules {
-  rules ??= rulesSchema.parse(JSON.parse(readFileSync(new URL('./data/campaign-rules.json', import.meta.url), 'utf8')) as unknown);
-  return rules;
+  fileRules ??= rulesSchema.parse(JSON.parse(readFileSync(new URL('./data/campaign-rules.json', import.meta.url), 'utf8')) as unknown);
+  const fxToUsd = Object.fromEntries(Object.entries(planningSettings().fxPerUsd).map(([code, perUsd]) => [code, 1 / perUsd]));
+  return { ...fileRules, fxToUsd };
 }
 
 /** A SKU the campaign leads with on a platform, with what it costs and sells for. */

@@ -1,25 +1,23 @@
 /**
- * Money for customer value: sums per currency and one total in USD at fixed reference rates.
- * The rates are the brand's planning rates, not live ones; a reply always says which it used.
+ * Money for customer value: sums per currency and one total in USD at the brand's planning
+ * rates (FX_PER_USD, the same rates as margins and budgets), not live ones; a reply always says
+ * which it used.
  */
 import type { Locale } from '../../i18n/index.ts';
+import { planningSettings } from '../planning/settings.ts';
 
 /** The currency every customer total is shown in. */
 export const TOTAL_CURRENCY = 'USD';
 
-/** USD per unit of each currency, the planning rates the totals use. */
-export const REFERENCE_RATES: Readonly<Record<string, number>> = {
-  USD: 1,
-  EUR: 1.08,
-  GBP: 1.27,
-  MYR: 0.22,
-  CNY: 0.14,
-};
+/** USD per unit of each configured currency (the inverse of FX_PER_USD), rounded for display. */
+export function referenceRates(): Record<string, number> {
+  return Object.fromEntries(Object.entries(planningSettings().fxPerUsd).map(([code, perUsd]) => [code, Math.round((1 / perUsd) * 10_000) / 10_000]));
+}
 
-/** `amount` in USD, or null when there is no reference rate for its currency. */
+/** `amount` in USD, or null when there is no configured rate for its currency. */
 export function toTotalCurrency(amount: number, currency: string): number | null {
-  const rate = REFERENCE_RATES[currency.toUpperCase()];
-  return rate === undefined ? null : Math.round(amount * rate * 100) / 100;
+  const perUsd = planningSettings().fxPerUsd[currency.toUpperCase()];
+  return perUsd === undefined || !(perUsd > 0) ? null : Math.round((amount / perUsd) * 100) / 100;
 }
 
 // Building an Intl.NumberFormat costs far more than using one; a profile formats dozens of amounts.

@@ -27,7 +27,7 @@ export const DEFAULT_PLANNING_SETTINGS: PlanningSettings = {
   approvalsChannel: 'approvals',
   twoApproverThreshold: 10_000,
   requestTtlHours: 72,
-  fxPerUsd: { USD: 1, EUR: 0.92, MYR: 4.45, CNY: 7.15 },
+  fxPerUsd: { USD: 1, EUR: 0.92, MYR: 4.45, CNY: 7.15, GBP: 0.79 },
 };
 
 let current: PlanningSettings | null = null;

@@ -12,7 +12,7 @@ import type { ChatAction, Reply, ReplyTable } from '../../reply.ts';
 import { defineTool, mayRun, type ToolContext } from '../../tool.ts';
 import { findCustomer, subjectRef, type Candidate, type MatchedBy, type Subject } from '../../domain/customers/lookup.ts';
 import { piiView, type PiiView } from '../../domain/customers/masking.ts';
-import { formatMoney, REFERENCE_RATES, TOTAL_CURRENCY } from '../../domain/customers/money.ts';
+import { formatMoney, referenceRates, TOTAL_CURRENCY } from '../../domain/customers/money.ts';
 import { customerProfile, PageOutOfRange, type CustomerProfile, type ProfileIdentity } from '../../domain/customers/profile.ts';
 import { classifyQuery, MAX_NAME_WORDS, type CustomerQuery } from '../../domain/customers/query.ts';
 import { describeEvidence } from './render-evidence.ts';
@@ -331,7 +331,7 @@ function renderProfile(ctx: ToolContext, profile: CustomerProfile, view: PiiView
   const notes: string[] = [];
   if (!linked) notes.push(t('customer.unlinkedNote', { ref }));
   notes.push(view.full ? t('customer.piiFull') : t('customer.piiMasked', { roles: ctx.actor.roles.join(', ') || t('roles.none') }));
-  const rates = Object.entries(REFERENCE_RATES)
+  const rates = Object.entries(referenceRates())
     .filter(([c]) => c !== TOTAL_CURRENCY && profile.value.some((v) => v.currency === c))
     .map(([c, r]) => `1 ${c} = ${r} ${TOTAL_CURRENCY}`);
   notes.push(t('customer.valueNote', { rates: rates.length > 0 ? ` (${rates.join(', ')})` : '' }));
