@@ -27,7 +27,16 @@ export function translator(locale: Locale): Translate {
   };
 }
 
+// Building an Intl.NumberFormat costs far more than using one, and a table formats hundreds of numbers.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
 /** Number formatting per locale; the bot shows grouped integers (1,234) in both languages. */
 export function formatNumber(locale: Locale, value: number, maximumFractionDigits = 0): string {
-  return new Intl.NumberFormat(locale === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits }).format(value);
+  const key = `${locale}:${maximumFractionDigits}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits });
+    numberFormats.set(key, format);
+  }
+  return format.format(value);
 }
