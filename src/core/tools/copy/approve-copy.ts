@@ -4,22 +4,15 @@
  * against today's platform rules and brand profile first: copy written before a rule changed
  * is not approved on the strength of old checks.
  */
-import { z } from 'zod';
 import { ToolError } from '../../errors.ts';
 import type { Translate } from '../../i18n/index.ts';
 import { defineTool } from '../../tool.ts';
-import { loadBrand } from '../../domain/brand/brand-profile.ts';
-import { approveVariant, fieldOrder, loadVariant, requestForVariant } from '../../domain/copy/copy-service.ts';
+import { approveVariant, fieldOrder, loadVariant } from '../../domain/copy/copy-service.ts';
 import { checkContextFor } from '../../domain/copy/composer.ts';
 import { validateCopy } from '../../domain/copy/validate.ts';
-import { describeCheck, variantField, variantIdArgs, variantRef } from './copy-render.ts';
+import { currentRequestFor, describeCheck, variantField, variantIdArgs, variantIdInput, variantRef } from './copy-render.ts';
 
-const input = z
-  .object({
-    id: z.number({ error: 'give the variant to approve, e.g. CV-12' }).int().positive('give the variant to approve, e.g. CV-12'),
-    extra: z.array(z.string()).max(0, 'approve one variant at a time').optional(),
-  })
-  .strict();
+const input = variantIdInput('approve');
 
 function alreadyApproved(t: Translate, ref: string, by: string | null, at: Date | null): string {
   return t('copy.alreadyApproved', { ref, by: by ?? '?', at: at ? at.toISOString().slice(0, 16).replace('T', ' ') : '?' });
@@ -46,10 +39,7 @@ export const approveCopy = defineTool({
     if (current.status === 'rejected') throw new ToolError('conflict', t('copy.approveReplaced', { ref }));
 
     // Check again against today's rules and brand.
-    const brand = await loadBrand(ctx.db);
-    if (!brand) throw new ToolError('not_found', t('copy.noBrand'));
-    const req = await requestForVariant(ctx.db, brand, current);
-    if (!req) throw new ToolError('invalid_input', t('copy.noRulesFor', { platform: current.platformCode }));
+    const req = await currentRequestFor(ctx, current);
     const recheck = validateCopy(current.fields, checkContextFor(req));
     if (!recheck.valid) {
       throw new ToolError('conflict', t('copy.approveNowInvalid', { ref }), {

@@ -3,9 +3,14 @@
  * variant with its text and a line of checks, and Approve / Regenerate buttons for the people
  * who may press them.
  */
+import { z } from 'zod';
+import { ToolError } from '../../errors.ts';
 import type { MessageKey, Translate } from '../../i18n/index.ts';
 import type { ChatAction, ReplyField } from '../../reply.ts';
 import { mayRun, type ToolContext } from '../../tool.ts';
+import { loadBrand } from '../../domain/brand/brand-profile.ts';
+import { requestForVariant, type StoredVariant } from '../../domain/copy/copy-service.ts';
+import type { CopyRequest } from '../../domain/copy/composer.ts';
 import type { FieldName } from '../../domain/copy/platform-rules.ts';
 import { charCount } from '../../domain/copy/text-measure.ts';
 import type { CopyCheck, CopyFields } from '../../domain/copy/validate.ts';
@@ -19,6 +24,28 @@ export function variantRef(id: number): string {
 export function parseVariantRef(text: string): number | null {
   const m = /^(?:cv-?|#)?(\d{1,9})$/i.exec(text.trim());
   return m ? Number(m[1]) : null;
+}
+
+/** The input of a tool that acts on one variant: `verb` says what, in the error ("approve", "regenerate"). */
+export function variantIdInput(verb: string) {
+  return z
+    .object({
+      id: z.number({ error: `give the variant to ${verb}, e.g. CV-12` }).int().positive(`give the variant to ${verb}, e.g. CV-12`),
+      extra: z.array(z.string()).max(0, `${verb} one variant at a time`).optional(),
+    })
+    .strict();
+}
+
+/**
+ * What a variant is checked against today: the brand profile and its platform's rules.
+ * @throws ToolError when there is no brand profile, or no rules for the variant's platform.
+ */
+export async function currentRequestFor(ctx: ToolContext, variant: StoredVariant): Promise<CopyRequest> {
+  const brand = await loadBrand(ctx.db);
+  if (!brand) throw new ToolError('not_found', ctx.t('copy.noBrand'));
+  const req = await requestForVariant(ctx.db, brand, variant);
+  if (!req) throw new ToolError('invalid_input', ctx.t('copy.noRulesFor', { platform: variant.platformCode }));
+  return req;
 }
 
 /** The zod-facing candidate for tools that take one variant id. */

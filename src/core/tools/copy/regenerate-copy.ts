@@ -4,20 +4,13 @@
  * marked replaced in the same transaction that stores the new one, so a double click replaces
  * it once.
  */
-import { z } from 'zod';
 import { ToolError } from '../../errors.ts';
 import { defineTool, type ToolDefinition } from '../../tool.ts';
-import { loadBrand } from '../../domain/brand/brand-profile.ts';
-import { existingInSlots, fieldOrder, loadVariant, requestForVariant, retireDraft, slotKey, storeVariants } from '../../domain/copy/copy-service.ts';
+import { existingInSlots, fieldOrder, loadVariant, retireDraft, slotKey, storeVariants } from '../../domain/copy/copy-service.ts';
 import { generateVariants, type CopyModel } from '../../domain/copy/generator.ts';
-import { variantActions, variantField, variantIdArgs, variantRef } from './copy-render.ts';
+import { currentRequestFor, variantActions, variantField, variantIdArgs, variantIdInput, variantRef } from './copy-render.ts';
 
-const input = z
-  .object({
-    id: z.number({ error: 'give the variant to regenerate, e.g. CV-12' }).int().positive('give the variant to regenerate, e.g. CV-12'),
-    extra: z.array(z.string()).max(0, 'regenerate one variant at a time').optional(),
-  })
-  .strict();
+const input = variantIdInput('regenerate');
 
 /** Builds the regenerate tool around a model (or none). */
 export function makeRegenerateCopy(model: CopyModel | null): ToolDefinition<typeof input> {
@@ -39,10 +32,7 @@ export function makeRegenerateCopy(model: CopyModel | null): ToolDefinition<type
       if (old.status === 'approved') throw new ToolError('conflict', t('copy.regenerateApproved', { ref }), { hints: [t('copy.regenerateApprovedHint', { sku: old.skuCode, platform: old.platformCode, locale: old.locale })] });
       if (old.status === 'rejected') throw new ToolError('conflict', t('copy.regenerateReplaced', { ref }));
 
-      const brand = await loadBrand(ctx.db);
-      if (!brand) throw new ToolError('not_found', t('copy.noBrand'));
-      const req = await requestForVariant(ctx.db, brand, old);
-      if (!req) throw new ToolError('invalid_input', t('copy.noRulesFor', { platform: old.platformCode }));
+      const req = await currentRequestFor(ctx, old);
       const slot = { skuId: old.skuId, platformId: old.platformId, locale: old.locale, campaignId: old.campaignId };
       const avoid = (await existingInSlots(ctx.db, [slot])).get(slotKey(slot)) ?? new Set<string>();
       const result = await generateVariants(req, 1, avoid, model);
