@@ -29,8 +29,9 @@ const envSchema = z.object({
     .string()
     .trim()
     .default('file:./data/ops.db')
-    .refine((v) => v.startsWith('file:'), {
-      message: 'must be a SQLite file URL such as file:./data/ops.db',
+    // SQLite file, or PostgreSQL (several instances share one; see README "Running on PostgreSQL").
+    .refine((v) => v.startsWith('file:') || /^postgres(ql)?:\/\/[^/]+/i.test(v), {
+      message: 'must be a SQLite file URL such as file:./data/ops.db, or a PostgreSQL URL such as postgresql://ops@localhost:5432/ops',
     }),
   LOG_LEVEL: z.enum(logLevels).optional(),
   /** Team member the console acts as when --as is not given. */

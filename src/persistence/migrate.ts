@@ -9,10 +9,23 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MigrationList, SchemaFilter } from '@prisma/schema-engine-wasm';
+import { dialectOfUrl, type Dialect } from './dialect.ts';
+import { POSTGRES_SCHEMA_PATH, toPostgresSchema } from './postgres-schema.ts';
 import { migrationAdapterFor, openSchemaEngine, SCRATCH_SQLITE_URL, type OpenSchemaEngine } from './schema-engine.ts';
 
 /** The repository's `prisma/migrations`, found from this file rather than the working directory. */
 export const DEFAULT_MIGRATIONS_DIR = fileURLToPath(new URL('../../prisma/migrations', import.meta.url));
+
+/**
+ * The PostgreSQL history: the same migration names as prisma/migrations, each with the SQL the
+ * schema engine wrote for PostgreSQL (migration SQL is provider-specific).
+ */
+export const DEFAULT_POSTGRES_MIGRATIONS_DIR = fileURLToPath(new URL('../../prisma/migrations-postgresql', import.meta.url));
+
+/** The migrations folder for a database URL's engine. */
+export function migrationsDirFor(url: string): string {
+  return dialectOfUrl(url) === 'postgresql' ? DEFAULT_POSTGRES_MIGRATIONS_DIR : DEFAULT_MIGRATIONS_DIR;
+}
 
 /** The repository's `prisma/schema.prisma`. */
 export const DEFAULT_SCHEMA_PATH = fileURLToPath(new URL('../../prisma/schema.prisma', import.meta.url));
@@ -27,7 +40,7 @@ const NO_FILTER: SchemaFilter = { externalTables: [], externalEnums: [] };
 
 /** Options shared by the migration functions. */
 export interface MigrationOptions {
-  /** Folder of migration directories; defaults to the repository's prisma/migrations. */
+  /** Folder of migration directories; defaults to the repository's folder for the engine. */
   migrationsDir?: string;
   /** Receives one human-readable line per step (what is being applied, what was written). */
   log?: (line: string) => void;
@@ -37,6 +50,13 @@ export interface MigrationOptions {
 export interface SchemaDiffOptions extends MigrationOptions {
   /** The Prisma schema file; defaults to the repository's prisma/schema.prisma. */
   schemaPath?: string;
+  /** Which history to compare: SQLite (the default) or PostgreSQL (needs `postgresServerUrl`). */
+  dialect?: Dialect;
+  /**
+   * A PostgreSQL server the engine may create throwaway shadow databases on, e.g.
+   * postgresql://postgres@127.0.0.1:5432/postgres. Needed to diff the PostgreSQL history.
+   */
+  postgresServerUrl?: string;
 }
 
 /** Thrown when migrating or creating a migration fails; the message is one readable line. */
@@ -85,7 +105,7 @@ export async function readMigrationsList(migrationsDir: string = DEFAULT_MIGRATI
  * @throws MigrationError naming the migration and the database's complaint.
  */
 export async function migrateDatabase(url: string, opts: MigrationOptions = {}): Promise<string[]> {
-  const migrationsDir = opts.migrationsDir ?? DEFAULT_MIGRATIONS_DIR;
+  const migrationsDir = opts.migrationsDir ?? migrationsDirFor(url);
   const log = opts.log ?? (() => {});
   if (!existsSync(migrationsDir)) throw new MigrationError(`no migrations folder at ${migrationsDir}`);
   const migrationsList = await readMigrationsList(migrationsDir);
@@ -119,13 +139,16 @@ export async function migrateDatabase(url: string, opts: MigrationOptions = {}):
  * `<UTC yyyymmddHHMMSS>_<name>/migration.sql` directory and `migration_lock.toml`.
  * Nothing is written when the schema matches the migrations.
  *
+ * With `postgresServerUrl`, the PostgreSQL history is then brought up to date as well (see
+ * {@link syncPostgresHistory}), so the new migration gets its PostgreSQL twin of the same name.
+ *
  * @param name lower-case letters, digits and underscores, e.g. `add_ticket_priority`.
  * @returns the new directory's name and migration.sql path, or null when there were no changes.
  * @throws MigrationError on a bad name, a lockfile of another provider, or an engine failure.
  */
 export async function createMigration(
   name: string,
-  opts: SchemaDiffOptions & { now?: Date } = {},
+  opts: SchemaDiffOptions & { now?: Date; postgresMigrationsDir?: string } = {},
 ): Promise<{ name: string; path: string } | null> {
   if (!/^[a-z0-9_]{1,100}$/.test(name)) {
     throw new MigrationError(`bad migration name "${name}": use lower-case letters, digits and underscores`);
@@ -136,37 +159,118 @@ export async function createMigration(
   const schema = await readSchema(schemaPath);
   const provider = datasourceProvider(schema);
   const migrationsList = await readMigrationsList(migrationsDir);
-  const lockedProvider = migrationsList.lockfile.content?.match(/^\s*provider\s*=\s*"([^"]+)"/m)?.[1];
-  if (lockedProvider && lockedProvider !== provider) {
-    throw new MigrationError(
-      `${LOCKFILE} is for provider "${lockedProvider}" but ${schemaPath} uses "${provider}"; start a new migrations folder`,
-    );
-  }
+  checkLockfile(migrationsList, provider, schemaPath);
 
   const script = await diffMigrationsToSchema(migrationsList, schemaPath, schema, provider);
+  let created: { name: string; path: string } | null = null;
   if (script === '') {
     log('no changes: the migrations already match the schema');
-    return null;
+  } else {
+    const dirName = `${utcStamp(opts.now ?? new Date())}_${name}`;
+    const path = await writeMigration(migrationsDir, dirName, script, provider);
+    log(`wrote ${path}`);
+    created = { name: dirName, path };
   }
-  const dirName = `${utcStamp(opts.now ?? new Date())}_${name}`;
+  if (opts.postgresServerUrl) {
+    await syncPostgresHistory({
+      postgresServerUrl: opts.postgresServerUrl,
+      migrationsDir,
+      postgresMigrationsDir: opts.postgresMigrationsDir ?? DEFAULT_POSTGRES_MIGRATIONS_DIR,
+      schemaPath,
+      log,
+    });
+  }
+  return created;
+}
+
+/** Options of {@link syncPostgresHistory}. */
+export interface SyncPostgresOptions {
+  /** A PostgreSQL server for the engine's shadow databases. */
+  postgresServerUrl: string;
+  /** The SQLite history (the list of names to follow); defaults to prisma/migrations. */
+  migrationsDir?: string;
+  /** The PostgreSQL history to complete; defaults to prisma/migrations-postgresql. */
+  postgresMigrationsDir?: string;
+  /** The Prisma schema (SQLite); its PostgreSQL variant is derived. Defaults to prisma/schema.prisma. */
+  schemaPath?: string;
+  log?: (line: string) => void;
+  /** The schema text to diff against instead of the file's (used to backfill from older versions). */
+  schemaText?: string;
+}
+
+/**
+ * Gives every SQLite migration without a PostgreSQL twin one of the same name, in name order:
+ * the schema engine's diff from the PostgreSQL history so far to the PostgreSQL variant of the
+ * schema (the engine's empty-migration text when nothing is left to do). One history of names,
+ * two dialects of SQL, none of it hand-written.
+ *
+ * @returns the names written.
+ */
+export async function syncPostgresHistory(opts: SyncPostgresOptions): Promise<string[]> {
+  const migrationsDir = opts.migrationsDir ?? DEFAULT_MIGRATIONS_DIR;
+  const postgresDir = opts.postgresMigrationsDir ?? DEFAULT_POSTGRES_MIGRATIONS_DIR;
+  const schemaPath = opts.schemaPath ?? DEFAULT_SCHEMA_PATH;
+  const log = opts.log ?? (() => {});
+  const schema = toPostgresSchema(opts.schemaText ?? (await readSchema(schemaPath)));
+  const names = (await readMigrationsList(migrationsDir)).migrationDirectories.map((dir) => dir.path);
+  const written: string[] = [];
+  for (const name of names) {
+    const list = await readMigrationsList(postgresDir);
+    if (list.migrationDirectories.some((dir) => dir.path === name)) continue;
+    checkLockfile(list, 'postgresql', POSTGRES_SCHEMA_PATH);
+    const script = await diffMigrationsToSchema(list, POSTGRES_SCHEMA_PATH, schema, 'postgresql', opts.postgresServerUrl);
+    const path = await writeMigration(postgresDir, name, script === '' ? EMPTY_MIGRATION : script, 'postgresql');
+    log(`wrote ${path}`);
+    written.push(name);
+  }
+  return written;
+}
+
+/** What the Prisma CLI writes for a migration with nothing to do. */
+const EMPTY_MIGRATION = '-- This is an empty migration.';
+
+/** Names present in the SQLite history but missing from the PostgreSQL one (a test keeps this empty). */
+export async function missingPostgresMigrations(
+  migrationsDir: string = DEFAULT_MIGRATIONS_DIR,
+  postgresDir: string = DEFAULT_POSTGRES_MIGRATIONS_DIR,
+): Promise<string[]> {
+  const postgres = new Set((await readMigrationsList(postgresDir)).migrationDirectories.map((dir) => dir.path));
+  return (await readMigrationsList(migrationsDir)).migrationDirectories.map((dir) => dir.path).filter((name) => !postgres.has(name));
+}
+
+async function writeMigration(migrationsDir: string, dirName: string, script: string, provider: string): Promise<string> {
   const dir = join(migrationsDir, dirName);
   if (existsSync(dir)) throw new MigrationError(`the migration directory already exists at ${dir}`);
   await mkdir(dir, { recursive: true });
   const path = join(dir, 'migration.sql');
   await writeFile(path, script, 'utf8');
   await writeFile(join(migrationsDir, LOCKFILE), `${LOCKFILE_HEADER}provider = "${provider}"\n`, 'utf8');
-  log(`wrote ${path}`);
-  return { name: dirName, path };
+  return path;
+}
+
+function checkLockfile(list: MigrationList, provider: string, schemaPath: string): void {
+  const lockedProvider = list.lockfile.content?.match(/^\s*provider\s*=\s*"([^"]+)"/m)?.[1];
+  if (lockedProvider && lockedProvider !== provider) {
+    throw new MigrationError(
+      `${LOCKFILE} in ${list.baseDir} is for provider "${lockedProvider}" but ${schemaPath} uses "${provider}"; start a new migrations folder`,
+    );
+  }
 }
 
 /**
  * The SQL that would bring a database built from the migrations up to schema.prisma; an empty
  * string when they agree. A non-empty result means someone changed the schema without running
- * `npm run db:migration -- <name>`.
+ * `npm run db:migration -- <name>`. With `dialect: 'postgresql'` it checks the PostgreSQL
+ * history against the derived PostgreSQL schema (on `postgresServerUrl`).
  */
 export async function schemaDrift(opts: SchemaDiffOptions = {}): Promise<string> {
   const schemaPath = opts.schemaPath ?? DEFAULT_SCHEMA_PATH;
   const schema = await readSchema(schemaPath);
+  if (opts.dialect === 'postgresql') {
+    if (!opts.postgresServerUrl) throw new MigrationError('checking the PostgreSQL history needs a PostgreSQL server');
+    const list = await readMigrationsList(opts.migrationsDir ?? DEFAULT_POSTGRES_MIGRATIONS_DIR);
+    return diffMigrationsToSchema(list, POSTGRES_SCHEMA_PATH, toPostgresSchema(schema), 'postgresql', opts.postgresServerUrl);
+  }
   const migrationsList = await readMigrationsList(opts.migrationsDir ?? DEFAULT_MIGRATIONS_DIR);
   return diffMigrationsToSchema(migrationsList, schemaPath, schema, datasourceProvider(schema));
 }
@@ -175,24 +279,28 @@ export async function schemaDrift(opts: SchemaDiffOptions = {}): Promise<string>
 
 /**
  * Diffs "the database the migrations build" against the schema's datamodel. The engine replays
- * the migrations on a shadow database, which for SQLite is in memory.
+ * the migrations on a shadow database: in memory for SQLite, a throwaway database on
+ * `postgresServerUrl` for PostgreSQL.
  */
 async function diffMigrationsToSchema(
   migrationsList: MigrationList,
   schemaPath: string,
   schema: string,
   provider: string,
+  postgresServerUrl?: string,
 ): Promise<string> {
-  if (provider !== 'sqlite') {
-    // PostgreSQL (issue 9) needs a real server for the shadow database.
-    throw new MigrationError(`diffing migrations is only implemented for sqlite, not "${provider}"`);
+  if (provider !== 'sqlite' && provider !== 'postgresql') {
+    throw new MigrationError(`diffing migrations is implemented for sqlite and postgresql, not "${provider}"`);
+  }
+  if (provider === 'postgresql' && !postgresServerUrl) {
+    throw new MigrationError('diffing the PostgreSQL migrations needs a PostgreSQL server for the shadow database');
   }
   // The engine refuses a migrations list without a lockfile; before the first migration there
   // is none on disk, so describe the one we are about to write.
   const list: MigrationList = migrationsList.lockfile.content === null
     ? { ...migrationsList, lockfile: { ...migrationsList.lockfile, content: `${LOCKFILE_HEADER}provider = "${provider}"\n` } }
     : migrationsList;
-  const session = await openEngineOrThrow(SCRATCH_SQLITE_URL);
+  const session = await openEngineOrThrow(provider === 'postgresql' ? postgresServerUrl! : SCRATCH_SQLITE_URL);
   try {
     const result = await session.engine.diff({
       from: { tag: 'migrations', ...list },

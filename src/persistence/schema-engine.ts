@@ -19,6 +19,8 @@ import {
 } from '@prisma/driver-adapter-utils';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { sqliteAdapter } from './db.ts';
+import { isPostgresUrl } from './dialect.ts';
+import { postgresMigrationFactory } from './postgres-migration-adapter.ts';
 
 export type { SchemaEngine } from '@prisma/schema-engine-wasm';
 
@@ -31,7 +33,21 @@ interface WasmApi {
 }
 const wasmApi = (): WasmApi => (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
 
-let glueReady: Promise<typeof engineGlue> | undefined;
+/**
+ * Per-process engine state, kept on globalThis: the glue module is one Node module per process,
+ * but this file may be loaded more than once (vitest evaluates it per project), and a second
+ * instantiation would swap the WebAssembly memory under the first one's feet.
+ */
+interface EngineState {
+  glueReady: Promise<typeof engineGlue> | undefined;
+  /** Settles when the engine in use (if any) has been closed; see openSchemaEngine. */
+  turn: Promise<void>;
+}
+const STATE_KEY = Symbol.for('crossborder-ops.schema-engine');
+const state: EngineState = ((globalThis as Record<symbol, EngineState | undefined>)[STATE_KEY] ??= {
+  glueReady: undefined,
+  turn: Promise.resolve(),
+});
 
 /**
  * Instantiates the engine's WebAssembly module once per process.
@@ -40,7 +56,7 @@ let glueReady: Promise<typeof engineGlue> | undefined;
  * WebAssembly.instantiate does the same thing and works under node, tsx and vitest alike.
  */
 export function loadSchemaEngineWasm(): Promise<typeof engineGlue> {
-  glueReady ??= (async () => {
+  state.glueReady ??= (async () => {
     const require = createRequire(import.meta.url);
     const gluePath = require.resolve('@prisma/schema-engine-wasm/schema_engine_bg');
     const wasmPath = new URL('./schema_engine_bg.wasm', pathToFileURL(gluePath));
@@ -52,10 +68,11 @@ export function loadSchemaEngineWasm(): Promise<typeof engineGlue> {
     return engineGlue;
   })();
   // A failed load should not poison every later attempt in a long-lived process.
-  glueReady.catch(() => {
-    glueReady = undefined;
+  const ready = state.glueReady;
+  ready.catch(() => {
+    if (state.glueReady === ready) state.glueReady = undefined;
   });
-  return glueReady;
+  return ready;
 }
 
 /**
@@ -74,9 +91,9 @@ export interface TrackedAdapterFactory extends SqlMigrationAwareDriverAdapterFac
 export const SCRATCH_SQLITE_URL = 'file::memory:';
 
 /**
- * The migration-aware adapter factory for a database URL. Only SQLite `file:` URLs exist today;
- * a PostgreSQL branch (issue 9) would return a wrapped `PrismaPg` factory here, with its own
- * shadow-database handling.
+ * The migration-aware adapter factory for a database URL: SQLite `file:` URLs, or PostgreSQL
+ * `postgresql://` URLs (shadow databases are created on the same server, see
+ * postgres-migration-adapter.ts).
  */
 export function migrationAdapterFor(url: string): TrackedAdapterFactory {
   if (url === SCRATCH_SQLITE_URL) {
@@ -85,6 +102,7 @@ export function migrationAdapterFor(url: string): TrackedAdapterFactory {
     return tracked(withSqliteScriptFallback(scratch));
   }
   if (url.startsWith('file:')) return tracked(withSqliteScriptFallback(sqliteAdapter(url)));
+  if (isPostgresUrl(url)) return tracked(postgresMigrationFactory(url));
   throw new Error(`unsupported database URL for migrations: ${url.split(':')[0]}:…`);
 }
 
@@ -106,24 +124,42 @@ export interface OpenSchemaEngine {
 
 /** Creates a schema engine for the database at `url`. Always `close()` it when done. */
 export async function openSchemaEngine(opts: OpenSchemaEngineOptions): Promise<OpenSchemaEngine> {
-  const glue = await loadSchemaEngineWasm();
-  const factory = migrationAdapterFor(opts.url);
-  const log = opts.log ?? (() => {});
-  const engine = await glue.SchemaEngine.new(
-    { datamodels: opts.datamodels },
-    (line: string) => log(line),
-    bindMigrationAwareSqlAdapterFactory(factory),
-  );
-  let closed = false;
-  return {
-    engine,
-    async close() {
-      if (closed) return;
-      closed = true;
-      engine.free();
-      await factory.disposeAll();
-    },
-  };
+  // One engine at a time per process: the WebAssembly instance is shared, and two engines
+  // working concurrently in it corrupt each other's memory (seen as invalid UTF-8 panics).
+  const previous = state.turn;
+  let release!: () => void;
+  state.turn = new Promise<void>((resolve) => (release = resolve));
+  await previous;
+  let factory: TrackedAdapterFactory | undefined;
+  try {
+    const glue = await loadSchemaEngineWasm();
+    factory = migrationAdapterFor(opts.url);
+    const log = opts.log ?? (() => {});
+    const engine = await glue.SchemaEngine.new(
+      { datamodels: opts.datamodels },
+      (line: string) => log(line),
+      bindMigrationAwareSqlAdapterFactory(factory),
+    );
+    const opened = factory;
+    let closed = false;
+    return {
+      engine,
+      async close() {
+        if (closed) return;
+        closed = true;
+        try {
+          engine.free();
+          await opened.disposeAll();
+        } finally {
+          release();
+        }
+      },
+    };
+  } catch (error) {
+    await factory?.disposeAll();
+    release();
+    throw error;
+  }
 }
 
 // ───────────────────────────── adapter wrappers ─────────────────────────────

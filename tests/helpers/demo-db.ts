@@ -1,6 +1,7 @@
 /**
  * The seeded demo database for tests. tests/global-setup.ts seeds one template per test run;
- * each openDemoDb() call gets its own copy of it, so a test file may write freely.
+ * each openDemoDb() call gets its own copy of it, so a test file may write freely. Under
+ * TEST_DB_ENGINE=postgresql the copy is a PostgreSQL database made from the seeded template.
  */
 import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -8,13 +9,14 @@ import { join } from 'node:path';
 import type { Db } from '../../src/persistence/db.ts';
 import { openDatabase } from '../../src/persistence/open-database.ts';
 import { seedDemo } from '../../src/persistence/seed/index.ts';
+import { createDatabase, dropDatabase, freshDatabaseName, postgresTestServer, testEngine } from './postgres.ts';
 
 /** "Today" of the demo database every test sees. */
 export const TEST_REFERENCE_DATE = new Date(Date.UTC(2026, 10, 20));
 
 /** A private copy of the seeded demo database. */
 export interface DemoDb {
-  /** `file:` URL of the copy, for code that opens its own connection. */
+  /** URL of the copy (`file:` or `postgresql:`), for code that opens its own connection. */
   url: string;
   db: Db;
   /** The reference date it was seeded with (a fresh Date each call). */
@@ -25,7 +27,12 @@ export interface DemoDb {
 
 /** Seeds a demo database file at `file` (used by the global setup, and as a fallback here). */
 export async function seedDemoFile(file: string): Promise<void> {
-  const db = await openDatabase(`file:${file}`);
+  await seedDemoAt(`file:${file}`);
+}
+
+/** Migrates and seeds the database at `url` with the demo dataset at {@link TEST_REFERENCE_DATE}. */
+export async function seedDemoAt(url: string): Promise<void> {
+  const db = await openDatabase(url);
   try {
     await seedDemo(db, { referenceDate: TEST_REFERENCE_DATE });
   } finally {
@@ -52,6 +59,7 @@ async function templatePath(): Promise<string> {
 
 /** A private, writable copy of the seeded demo database (reference date {@link TEST_REFERENCE_DATE}). */
 export async function openDemoDb(): Promise<DemoDb> {
+  if (testEngine() === 'postgresql') return openPostgresDemoDb();
   const template = await templatePath();
   const dir = await mkdtemp(join(tmpdir(), 'ops-demo-'));
   const file = join(dir, 'demo.db');
@@ -65,6 +73,22 @@ export async function openDemoDb(): Promise<DemoDb> {
     async dispose() {
       await db.$disconnect();
       await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function openPostgresDemoDb(): Promise<DemoDb> {
+  const server = await postgresTestServer();
+  const name = freshDatabaseName('ops_demo');
+  const url = await createDatabase(server.serverUrl, name, server.demoTemplate);
+  const db = await openDatabase(url);
+  return {
+    url,
+    db,
+    referenceDate: new Date(TEST_REFERENCE_DATE),
+    async dispose() {
+      await db.$disconnect();
+      await dropDatabase(server.serverUrl, name);
     },
   };
 }

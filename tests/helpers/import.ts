@@ -34,7 +34,7 @@ export function ok(report: ImportReport): ImportSuccess {
 
 /** Row counts and a content digest of every table an import writes, to prove "nothing changed". */
 export async function snapshot(db: Db): Promise<Record<string, unknown>> {
-  const tables = ['Platform', 'Warehouse', 'WarehouseChannel', 'Listing', 'StockLevel', 'InboundShipment', 'SalesDaily', 'AdCampaign', 'AdSpendDaily', 'Customer', 'CustomerIdentity', 'IdentityLink', '"Order"', 'OrderLine'];
+  const tables = ['Platform', 'Warehouse', 'WarehouseChannel', 'Listing', 'StockLevel', 'InboundShipment', 'SalesDaily', 'AdCampaign', 'AdSpendDaily', 'Customer', 'CustomerIdentity', 'IdentityLink', 'Order', 'OrderLine'].map((t) => `"${t}"`);
   const out: Record<string, unknown> = {};
   for (const table of tables) {
     const rows = await db.$queryRawUnsafe<Array<Record<string, unknown>>>(`SELECT * FROM ${table} ORDER BY 1`);

@@ -87,6 +87,36 @@ export function blockActionsBody(fields: {
   return `payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
+/**
+ * A view_submission of one of our modals, form-encoded as on the wire (shape of Slack's
+ * view_submission payload reference; the shared fixtures have no modal): `view` is what the bot
+ * opened with views.open, `answer` what the person typed into its input.
+ */
+export function viewSubmissionBody(fields: { userId: string; view: Record<string, unknown>; viewId: string; answer: string }): string {
+  const blocks = (fields.view.blocks ?? []) as Array<{ block_id?: string; element?: { action_id?: string } }>;
+  const input = blocks.find((b) => b.element?.action_id !== undefined);
+  const payload = {
+    type: 'view_submission',
+    team: { id: 'T111', domain: 'fake' },
+    user: { id: fields.userId, username: 'someone', name: 'someone', team_id: 'T111' },
+    api_app_id: 'A111',
+    token: 'verification-token-unused',
+    trigger_id: `${Date.now()}.view.trigger`,
+    view: {
+      ...fields.view,
+      id: fields.viewId,
+      team_id: 'T111',
+      app_id: 'A111',
+      bot_id: 'B0OPSBOT',
+      hash: '1700000000.hash',
+      state: { values: input?.block_id && input.element?.action_id ? { [input.block_id]: { [input.element.action_id]: { type: 'plain_text_input', value: fields.answer } } } : {} },
+    },
+    response_urls: [],
+    is_enterprise_install: false,
+  };
+  return `payload=${encodeURIComponent(JSON.stringify(payload))}`;
+}
+
 /** The shared app_mention event_callback with our text, user, ids. */
 export function eventCallback(fields: { eventId: string; type?: 'app_mention' | 'message'; text: string; userId: string; channel: string; ts: string; threadTs?: string; channelType?: string }): Record<string, unknown> {
   const body = fixtureJson<Record<string, unknown> & { event: Record<string, unknown> }>('slack-app-mention.json');

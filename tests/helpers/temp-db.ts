@@ -1,16 +1,18 @@
 /**
- * Throwaway SQLite databases for integration tests: each call gets its own file in the OS temp
- * folder with every migration applied, and a Prisma client on it.
+ * Throwaway databases for integration tests: each call gets its own SQLite file in the OS temp
+ * folder (or, under TEST_DB_ENGINE=postgresql, its own PostgreSQL database) with every
+ * migration applied, and a Prisma client on it.
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDb, type Db } from '../../src/persistence/db.ts';
 import { migrateDatabase } from '../../src/persistence/migrate.ts';
+import { createDatabase, dropDatabase, freshDatabaseName, postgresTestServer, testEngine } from './postgres.ts';
 
 /** A migrated database that belongs to one test. */
 export interface TempDb {
-  /** `file:` URL of the database, for code that opens its own connection. */
+  /** URL of the database (`file:` or `postgresql:`), for code that opens its own connection. */
   url: string;
   /** A Prisma client on it. */
   db: Db;
@@ -40,10 +42,25 @@ function migratedTemplate(): Promise<Buffer> {
 }
 
 /**
- * A fresh, fully migrated SQLite database in os.tmpdir(). Call `dispose()` when the test ends
- * (e.g. in afterEach/afterAll).
+ * A fresh, fully migrated database: a SQLite file in os.tmpdir(), or a PostgreSQL database under
+ * TEST_DB_ENGINE=postgresql. Call `dispose()` when the test ends (e.g. in afterEach/afterAll).
  */
 export async function createTempDb(): Promise<TempDb> {
+  if (testEngine() === 'postgresql') {
+    const server = await postgresTestServer();
+    const name = freshDatabaseName();
+    const url = await createDatabase(server.serverUrl, name, server.migratedTemplate);
+    await migrateDatabase(url);
+    const db = createDb(url);
+    return {
+      url,
+      db,
+      async dispose() {
+        await db.$disconnect();
+        await dropDatabase(server.serverUrl, name);
+      },
+    };
+  }
   const dir = await mkdtemp(join(tmpdir(), 'ops-test-'));
   const file = join(dir, 'test.db');
   await writeFile(file, await migratedTemplate());

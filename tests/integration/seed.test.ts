@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/persistence/db.ts';
 import { DEMO_ANCHORS, isDatabaseEmpty, seedDemo } from '../../src/persistence/seed/index.ts';
 import { openDemoDb, TEST_REFERENCE_DATE, type DemoDb } from '../helpers/demo-db.ts';
+import { testEngine } from '../helpers/postgres.ts';
 import { createTempDb, type TempDb } from '../helpers/temp-db.ts';
 
 const DAY = 86_400_000;
@@ -22,9 +23,14 @@ afterAll(async () => {
 
 /**
  * sha256 of every data table (migration bookkeeping excluded). SQLite renders each row with
- * quote(), ordered by all columns, so the comparison sees the exact stored values and types.
+ * quote(), ordered by all columns; PostgreSQL renders each row as its text form, in text order.
+ * Either way the comparison sees the exact stored values and types.
  */
 async function dump(target: Db): Promise<Record<string, string>> {
+  return testEngine() === 'postgresql' ? dumpPostgres(target) : dumpSqlite(target);
+}
+
+async function dumpSqlite(target: Db): Promise<Record<string, string>> {
   const tables = await target.$queryRawUnsafe<{ name: string }[]>(
     `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_prisma_%' ORDER BY name`,
   );
@@ -35,6 +41,21 @@ async function dump(target: Db): Promise<Record<string, string>> {
     const orderBy = columns.map((c) => `"${c.name}"`).join(', ');
     const [result] = await target.$queryRawUnsafe<{ n: number | bigint; text: string | null }[]>(
       `SELECT count(*) AS n, group_concat(r, char(10)) AS text FROM (SELECT ${row} AS r FROM "${name}" ORDER BY ${orderBy})`,
+    );
+    out[name] = `${Number(result?.n ?? 0)}:${createHash('sha256').update(result?.text ?? '').digest('hex')}`;
+  }
+  return out;
+}
+
+async function dumpPostgres(target: Db): Promise<Record<string, string>> {
+  const tables = await target.$queryRawUnsafe<{ name: string }[]>(
+    `SELECT table_name AS name FROM information_schema.tables
+      WHERE table_schema = 'public' AND table_name NOT LIKE '\\_prisma\\_%' ORDER BY table_name`,
+  );
+  const out: Record<string, string> = {};
+  for (const { name } of tables) {
+    const [result] = await target.$queryRawUnsafe<{ n: number | bigint; text: string | null }[]>(
+      `SELECT count(*) AS n, string_agg(r, chr(10) ORDER BY r COLLATE "C") AS text FROM (SELECT t::text AS r FROM "${name}" t) x`,
     );
     out[name] = `${Number(result?.n ?? 0)}:${createHash('sha256').update(result?.text ?? '').digest('hex')}`;
   }

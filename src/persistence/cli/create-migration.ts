@@ -1,10 +1,15 @@
 /**
  * `npm run db:migration -- <name>`: writes prisma/migrations/<timestamp>_<name>/migration.sql
  * with what schema.prisma changed since the last migration, like
- * `prisma migrate dev --create-only --name <name>`. It does not touch any database; apply the
- * result with `npm run db:migrate` (or simply start the app).
+ * `prisma migrate dev --create-only --name <name>`, and its PostgreSQL twin of the same name in
+ * prisma/migrations-postgresql (plus any other SQLite migration still missing there). It does
+ * not touch the app's database; apply the result with `npm run db:migrate` (or start the app).
+ *
+ * The PostgreSQL diff needs a server for its shadow database: TEST_POSTGRES_URL when set,
+ * otherwise a throwaway one started for the occasion (PostgreSQL must be installed).
  */
 import { createMigration } from '../migrate.ts';
+import { startThrowawayPostgres, type ThrowawayPostgres } from '../postgres-cluster.ts';
 
 const USAGE = 'usage: npm run db:migration -- <name>   (lower-case letters, digits, underscores; e.g. add_ticket_priority)';
 
@@ -15,8 +20,26 @@ async function main(): Promise<number> {
     console.error(USAGE);
     return name === '--help' || name === '-h' ? 0 : 1;
   }
-  const created = await createMigration(name, { log: (line) => console.log(line) });
-  if (created) console.log(`created migration ${created.name}; apply it with npm run db:migrate`);
+  let server: ThrowawayPostgres | null = null;
+  let postgresServerUrl = process.env.TEST_POSTGRES_URL;
+  let skipped: string | undefined;
+  if (!postgresServerUrl) {
+    server = await startThrowawayPostgres((reason) => (skipped = reason));
+    postgresServerUrl = server?.url;
+  }
+  try {
+    const created = await createMigration(name, {
+      log: (line) => console.log(line),
+      ...(postgresServerUrl ? { postgresServerUrl } : {}),
+    });
+    if (created) console.log(`created migration ${created.name}; apply it with npm run db:migrate`);
+  } finally {
+    await server?.stop();
+  }
+  if (skipped) {
+    console.error(`the PostgreSQL migration was not written: ${skipped}. Install PostgreSQL or set TEST_POSTGRES_URL, then run this command again: it writes the missing PostgreSQL migrations.`);
+    return 1;
+  }
   return 0;
 }
 

@@ -8,6 +8,7 @@
  * (DateTime → epoch ms, Boolean → 0/1, Decimal → number) and the SQL stays portable.
  */
 import { Prisma } from '../../generated/prisma/client.ts';
+import { dialectOf, resetIdSequences } from '../dialect.ts';
 import { INSERT_ORDER } from './types.ts';
 
 /** Highest number of bound parameters per statement (SQLite allows 32,766; PostgreSQL 65,535). */
@@ -44,6 +45,8 @@ export async function insertRows(tx: Tx, table: string, rows: readonly object[])
     });
     await tx.$executeRaw`${head}${Prisma.join(values)}`;
   }
+  // Explicit ids leave PostgreSQL's id sequence behind; later inserts through the client would collide.
+  if (columns.includes('id')) await resetIdSequences(tx, dialectOf(tx), [table]);
 }
 
 /**

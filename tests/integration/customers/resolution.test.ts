@@ -8,7 +8,7 @@ import { pairwiseScores } from '../../../src/core/domain/customers/resolution.ts
 import { resolveIdentities } from '../../../src/core/domain/customers/resolve-identities.ts';
 import { readEvidence } from '../../../src/core/domain/customers/evidence.ts';
 import { linkIdentity, unlinkIdentity } from '../../../src/core/domain/customers/link-service.ts';
-import { purgeAmazonPii } from '../../../src/core/domain/customers/purge.ts';
+import { PURGE_TX_TIMEOUT_MS, purgeAmazonPii } from '../../../src/core/domain/customers/purge.ts';
 import { writeAudit } from '../../../src/core/domain/audit/audit-writer.ts';
 import type { Db } from '../../../src/persistence/db.ts';
 import { buildDemoDataset, DEMO_ANCHORS } from '../../../src/persistence/seed/index.ts';
@@ -138,7 +138,7 @@ describe('resolution on the demo dataset', () => {
     expect(readEvidence(kept.evidence).evidence).toContainEqual({ role: 'kept-apart', kind: 'phone', with: tiktok.id });
 
     // Purged identities stay with their customer though their evidence is gone.
-    const purged = await db.$transaction((tx) => purgeAmazonPii(tx, { now: new Date(TEST_REFERENCE_DATE.getTime() + 400 * 86_400_000), audit: audit(tx) }));
+    const purged = await db.$transaction((tx) => purgeAmazonPii(tx, { now: new Date(TEST_REFERENCE_DATE.getTime() + 400 * 86_400_000), audit: audit(tx) }), { timeout: PURGE_TX_TIMEOUT_MS });
     expect(purged.identityIds.length).toBeGreaterThan(100);
     const before = await db.customerIdentity.findMany({ select: { id: true, customerId: true }, orderBy: { id: 'asc' } });
     const after = await resolveIdentities(db, { by: 'resolver', at });

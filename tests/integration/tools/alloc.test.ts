@@ -26,10 +26,9 @@ const num = (s: string | undefined): number => Number((s ?? '').replace(/[^\d−
 
 /** Available units of a SKU, straight from SQL. */
 async function available(code: string): Promise<number> {
-  const rows = await db.$queryRawUnsafe<Array<{ n: number | bigint }>>(
-    'SELECT SUM(MAX(0, l.onHand - l.reserved)) AS n FROM StockLevel l JOIN Sku k ON k.id = l.skuId WHERE k.code = ?',
-    code,
-  );
+  const rows = await db.$queryRaw<Array<{ n: number | bigint }>>`
+    SELECT SUM(CASE WHEN l."onHand" > l."reserved" THEN l."onHand" - l."reserved" ELSE 0 END) AS n
+      FROM "StockLevel" l JOIN "Sku" k ON k."id" = l."skuId" WHERE k."code" = ${code}`;
   return Number(rows[0]?.n ?? 0);
 }
 

@@ -397,14 +397,12 @@ describe('reply drafts', () => {
 describe('Amazon’s 30-day PII rule', () => {
   /** Amazon identities whose last shipment is more than 30 days before `at` and that have nothing waiting to ship. */
   async function due(target: Db, at: Date): Promise<number[]> {
-    const rows = await target.$queryRawUnsafe<Array<{ id: number | bigint }>>(
-      `SELECT i.id FROM CustomerIdentity i JOIN Platform p ON p.id = i.platformId
-        WHERE p.marketplace = 'amazon' AND i.piiPurgedAt IS NULL
-          AND NOT EXISTS (SELECT 1 FROM "Order" o WHERE o.identityId = i.id AND o.status IN ('pending', 'unshipped'))
-          AND COALESCE((SELECT MAX(o.shippedAt) FROM "Order" o WHERE o.identityId = i.id), i.createdAt) <= ?
-        ORDER BY i.id`,
-      at.getTime() - 30 * DAY,
-    );
+    const rows = await target.$queryRaw<Array<{ id: number | bigint }>>`
+      SELECT i."id" FROM "CustomerIdentity" i JOIN "Platform" p ON p."id" = i."platformId"
+        WHERE p."marketplace" = 'amazon' AND i."piiPurgedAt" IS NULL
+          AND NOT EXISTS (SELECT 1 FROM "Order" o WHERE o."identityId" = i."id" AND o."status" IN ('pending', 'unshipped'))
+          AND COALESCE((SELECT MAX(o."shippedAt") FROM "Order" o WHERE o."identityId" = i."id"), i."createdAt") <= ${new Date(at.getTime() - 30 * DAY)}
+        ORDER BY i."id"`;
     return rows.map((r) => Number(r.id));
   }
 

@@ -23,12 +23,10 @@ afterAll(async () => {
 
 /** Units sold of a SKU on a platform in the 30 days before the reference date, straight from SQL. */
 async function sold30(sku: string, platform: string): Promise<number> {
-  const from = today.getTime() - 30 * 86_400_000;
-  const rows = await db.$queryRawUnsafe<Array<{ units: number | bigint | null }>>(
-    `SELECT SUM(s.units) AS units FROM SalesDaily s JOIN Sku k ON k.id = s.skuId JOIN Platform p ON p.id = s.platformId
-     WHERE k.code = ? AND p.code = ? AND s.day >= ? AND s.day < ?`,
-    sku, platform, from, today.getTime(),
-  );
+  const from = new Date(today.getTime() - 30 * 86_400_000);
+  const rows = await db.$queryRaw<Array<{ units: number | bigint | null }>>`
+    SELECT SUM(s."units") AS units FROM "SalesDaily" s JOIN "Sku" k ON k."id" = s."skuId" JOIN "Platform" p ON p."id" = s."platformId"
+     WHERE k."code" = ${sku} AND p."code" = ${platform} AND s."day" >= ${from} AND s."day" < ${today}`;
   return Number(rows[0]?.units ?? 0);
 }
 

@@ -229,5 +229,5 @@ export async function expirePendingRequests(db: Db, now: Date): Promise<number> 
       });
     }
     return expired;
-  });
+ }, { maxWait: 30_000, timeout: 60_000 });
 }

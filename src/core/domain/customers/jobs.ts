@@ -8,7 +8,7 @@ import type { Db } from '../../../persistence/db.ts';
 import { describeError, type Logger } from '../../../logging.ts';
 import { runExclusive } from '../../../persistence/job-lease.ts';
 import { writeAudit } from '../audit/audit-writer.ts';
-import { purgeAmazonPii, type PurgeResult } from './purge.ts';
+import { PURGE_TX_TIMEOUT_MS, purgeAmazonPii, type PurgeResult } from './purge.ts';
 
 /** When the purge runs: every day at 03:17 UTC (off the hour, away from other nightly work). */
 export const PURGE_SCHEDULE = '17 3 * * *';
@@ -34,8 +34,9 @@ export interface CustomerJobs {
 
 /** Runs the purge once as the system, in one transaction, and logs the counts (never PII). */
 export async function runPurgeJob(db: Db, logger: Logger, now: Date): Promise<PurgeResult> {
-  const result = await db.$transaction((tx) =>
-    purgeAmazonPii(tx, { now, audit: (entry) => writeAudit(tx, 'system', 'job', now, entry) }),
+  const result = await db.$transaction(
+    (tx) => purgeAmazonPii(tx, { now, audit: (entry) => writeAudit(tx, 'system', 'job', now, entry) }),
+    { maxWait: 30_000, timeout: PURGE_TX_TIMEOUT_MS },
   );
   logger.info({ job: 'amazon-pii-purge', purged: result.identityIds.length, cutoff: result.cutoff.toISOString() }, 'customer job ran');
   return result;

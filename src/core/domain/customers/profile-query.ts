@@ -4,12 +4,13 @@
  * Prisma client each read pays a fixed cost (query compilation and the driver round trip) far
  * above what SQLite spends answering it. One statement that returns each part as a JSON array
  * pays that cost once. Every part reads through an index; arrays are ordered inside the
- * aggregate (SQLite ≥ 3.44), so results are deterministic. SQLite dialect (json_group_array);
- * a PostgreSQL port swaps it for json_agg.
+ * aggregate (SQLite ≥ 3.44; PostgreSQL's json_agg … ORDER BY), so results are deterministic.
+ * The text is built per dialect (json_group_array vs json_agg, epoch ms vs timestamps).
  *
  * The same text is what the benchmark runs through better-sqlite3 as "the same lookup as raw SQL".
  */
 import { z } from 'zod';
+import { epochMs, type Dialect } from '../../../persistence/dialect.ts';
 import type { Subject } from './lookup.ts';
 
 /** Parameters, in order, for {@link PROFILE_SQL}. */
@@ -20,48 +21,94 @@ export function profileParams(subject: Subject, offset: number, limit: number, r
   return [customerId, identityId, customerId, customerId, identityId, limit, offset, tickets, reviews];
 }
 
-/** One row: the display name, counts, and each list as a JSON array. */
-export const PROFILE_SQL = `
-WITH ids AS (SELECT "id" FROM "CustomerIdentity" WHERE "customerId" = ? OR "id" = ?)
+/**
+ * The few constructs that differ between SQLite and PostgreSQL in the profile statement: JSON
+ * building and aggregation (each list comes back as JSON text), DateTime as epoch milliseconds
+ * (SQLite stores them so; PostgreSQL has timestamps), placeholders, and membership in a CTE.
+ */
+function sqlFor(dialect: Dialect) {
+  const pg = dialect === 'postgresql';
+  let n = 0;
+  return {
+    /** The next positional parameter. */
+    param: () => (pg ? `$${++n}` : '?'),
+    /** A JSON object from [key, SQL expression] pairs. */
+    object: (pairs: ReadonlyArray<readonly [string, string]>) =>
+      `${pg ? 'json_build_object' : 'json_object'}(${pairs.map(([k, v]) => `'${k}', ${v}`).join(', ')})`,
+    /** A JSON array (as text) of `item` over the FROM clause that follows, in `order`. */
+    array: (item: string, order: string) =>
+      pg ? `COALESCE(json_agg(${item} ORDER BY ${order}), '[]'::json)::text` : `json_group_array(${item} ORDER BY ${order})`,
+    /** A nested JSON array or stored JSON value inside an object (SQLite would embed it as a string). */
+    embed: (json: string) => (pg ? `(${json})::json` : `json(${json})`),
+    /** A DateTime column as epoch milliseconds. */
+    ms: (column: string) => epochMs(dialect, column),
+    /** "x IN ids" where ids is a CTE. */
+    inIds: (column: string) => (pg ? `${column} IN (SELECT "id" FROM ids)` : `${column} IN ids`),
+    /** A result column name (PostgreSQL folds unquoted names to lower case). */
+    as: (name: string) => `"${name}"`,
+  };
+}
+
+/** The profile statement for `dialect`; parameters in the order of {@link profileParams}. */
+export function profileSql(dialect: Dialect): string {
+  const q = sqlFor(dialect);
+  const identity = q.object([
+    ['id', 'i."id"'], ['platformId', 'i."platformId"'], ['externalId', 'i."externalId"'], ['name', 'i."name"'],
+    ['email', 'i."email"'], ['emailKind', 'i."emailKind"'], ['phone', 'i."phone"'], ['phoneE164', 'i."phoneE164"'],
+    ['addressLine1', 'i."addressLine1"'], ['addressLine2', 'i."addressLine2"'], ['city', 'i."city"'], ['region', 'i."region"'],
+    ['postalCode', 'i."postalCode"'], ['country', 'i."country"'], ['piiPurgedAt', q.ms('i."piiPurgedAt"')], ['createdAt', q.ms('i."createdAt"')],
+    ['customerId', 'i."customerId"'],
+  ]);
+  const link = q.object([
+    ['id', 'l."id"'], ['identityId', 'l."identityId"'], ['customerId', 'l."customerId"'], ['evidence', q.embed('l."evidence"')],
+    ['confidence', 'l."confidence"'], ['method', 'l."method"'], ['createdAt', q.ms('l."createdAt"')], ['createdBy', 'l."createdBy"'],
+    ['removedAt', q.ms('l."removedAt"')], ['removedBy', 'l."removedBy"'],
+  ]);
+  const group = q.object([['platformId', 'g."platformId"'], ['currency', 'g."currency"'], ['status', 'g."status"'], ['total', 'g."total"'], ['n', 'g."n"']]);
+  const line = q.object([['sku', 'COALESCE(s."code", ol."externalSku")'], ['title', 'ol."title"'], ['quantity', 'ol."quantity"']]);
+  const order = q.object([
+    ['id', 'o."id"'], ['platformId', 'o."platformId"'], ['externalId', 'o."externalId"'], ['orderedAt', q.ms('o."orderedAt"')],
+    ['shippedAt', q.ms('o."shippedAt"')], ['status', 'o."status"'], ['currency', 'o."currency"'], ['total', 'o."total"'],
+    ['lines', q.embed(`(SELECT ${q.array(line, 'ol."id"')}
+                       FROM "OrderLine" ol LEFT JOIN "Sku" s ON s."id" = ol."skuId" WHERE ol."orderId" = o."id")`)],
+  ]);
+  const ticket = q.object([
+    ['id', 't."id"'], ['externalId', 't."externalId"'], ['platformId', 't."platformId"'], ['identityId', 't."identityId"'],
+    ['status', 't."status"'], ['subject', 't."subject"'], ['orderRef', 't."orderRef"'], ['createdAt', q.ms('t."createdAt"')],
+  ]);
+  const review = q.object([
+    ['id', 'r."id"'], ['platformId', 'r."platformId"'], ['rating', 'r."rating"'], ['title', 'r."title"'], ['createdAt', q.ms('r."createdAt"')], ['sku', 's."code"'],
+  ]);
+  // Parameters are numbered in text order, which is profileParams()'s order.
+  return `
+WITH ids AS (SELECT "id" FROM "CustomerIdentity" WHERE "customerId" = ${q.param()} OR "id" = ${q.param()})
 SELECT
-  (SELECT "displayName" FROM "Customer" WHERE "id" = ?) AS displayName,
-  (SELECT json_group_array(json_object(
-      'id', i."id", 'platformId', i."platformId", 'externalId', i."externalId", 'name', i."name",
-      'email', i."email", 'emailKind', i."emailKind", 'phone', i."phone", 'phoneE164', i."phoneE164",
-      'addressLine1', i."addressLine1", 'addressLine2', i."addressLine2", 'city', i."city", 'region', i."region",
-      'postalCode', i."postalCode", 'country', i."country", 'piiPurgedAt', i."piiPurgedAt", 'createdAt', i."createdAt",
-      'customerId', i."customerId") ORDER BY i."createdAt", i."id")
-     FROM "CustomerIdentity" i WHERE i."id" IN ids) AS identities,
-  (SELECT json_group_array(json_object(
-      'id', l."id", 'identityId', l."identityId", 'customerId', l."customerId", 'evidence', json(l."evidence"),
-      'confidence', l."confidence", 'method', l."method", 'createdAt', l."createdAt", 'createdBy', l."createdBy",
-      'removedAt', l."removedAt", 'removedBy', l."removedBy") ORDER BY l."id")
-     FROM "IdentityLink" l WHERE l."customerId" = ? OR l."identityId" = ?) AS links,
-  (SELECT json_group_array(json_object('platformId', g."platformId", 'currency', g."currency", 'status', g."status", 'total', g."total", 'n', g."n")
-            ORDER BY g."platformId", g."currency", g."status")
+  (SELECT "displayName" FROM "Customer" WHERE "id" = ${q.param()}) AS ${q.as('displayName')},
+  (SELECT ${q.array(identity, 'i."createdAt", i."id"')}
+     FROM "CustomerIdentity" i WHERE ${q.inIds('i."id"')}) AS ${q.as('identities')},
+  (SELECT ${q.array(link, 'l."id"')}
+     FROM "IdentityLink" l WHERE l."customerId" = ${q.param()} OR l."identityId" = ${q.param()}) AS ${q.as('links')},
+  (SELECT ${q.array(group, 'g."platformId", g."currency", g."status"')}
      FROM (SELECT "platformId", "currency", "status", SUM("total") AS "total", COUNT(*) AS "n"
-             FROM "Order" WHERE "identityId" IN ids GROUP BY "platformId", "currency", "status") g) AS valueGroups,
-  (SELECT json_group_array(json_object(
-      'id', o."id", 'platformId', o."platformId", 'externalId', o."externalId", 'orderedAt', o."orderedAt",
-      'shippedAt', o."shippedAt", 'status', o."status", 'currency', o."currency", 'total', o."total",
-      'lines', json((SELECT json_group_array(json_object('sku', COALESCE(s."code", ol."externalSku"), 'title', ol."title", 'quantity', ol."quantity") ORDER BY ol."id")
-                       FROM "OrderLine" ol LEFT JOIN "Sku" s ON s."id" = ol."skuId" WHERE ol."orderId" = o."id")))
-      ORDER BY o."orderedAt" DESC, o."id" DESC)
-     FROM (SELECT * FROM "Order" WHERE "identityId" IN ids ORDER BY "orderedAt" DESC, "id" DESC LIMIT ? OFFSET ?) o) AS orders,
-  (SELECT json_group_array(json_object(
-      'id', t."id", 'externalId', t."externalId", 'platformId', t."platformId", 'identityId', t."identityId",
-      'status', t."status", 'subject', t."subject", 'orderRef', t."orderRef", 'createdAt', t."createdAt")
-      ORDER BY t."createdAt" DESC, t."id" DESC)
-     FROM (SELECT * FROM "Ticket" WHERE "identityId" IN ids AND "status" IN ('open', 'pending')
-            ORDER BY "createdAt" DESC, "id" DESC LIMIT ?) t) AS tickets,
-  (SELECT COUNT(*) FROM "Ticket" WHERE "identityId" IN ids AND "status" IN ('open', 'pending')) AS ticketCount,
-  (SELECT json_group_array(json_object(
-      'id', r."id", 'platformId', r."platformId", 'rating', r."rating", 'title', r."title", 'createdAt', r."createdAt", 'sku', s."code")
-      ORDER BY r."createdAt" DESC, r."id" DESC)
-     FROM (SELECT * FROM "Review" WHERE "identityId" IN ids ORDER BY "createdAt" DESC, "id" DESC LIMIT ?) r
-     JOIN "Sku" s ON s."id" = r."skuId") AS reviews,
-  (SELECT COUNT(*) FROM "Review" WHERE "identityId" IN ids) AS reviewCount
+             FROM "Order" WHERE ${q.inIds('"identityId"')} GROUP BY "platformId", "currency", "status") g) AS ${q.as('valueGroups')},
+  (SELECT ${q.array(order, 'o."orderedAt" DESC, o."id" DESC')}
+     FROM (SELECT * FROM "Order" WHERE ${q.inIds('"identityId"')} ORDER BY "orderedAt" DESC, "id" DESC LIMIT ${q.param()} OFFSET ${q.param()}) o) AS ${q.as('orders')},
+  (SELECT ${q.array(ticket, 't."createdAt" DESC, t."id" DESC')}
+     FROM (SELECT * FROM "Ticket" WHERE ${q.inIds('"identityId"')} AND "status" IN ('open', 'pending')
+            ORDER BY "createdAt" DESC, "id" DESC LIMIT ${q.param()}) t) AS ${q.as('tickets')},
+  (SELECT COUNT(*) FROM "Ticket" WHERE ${q.inIds('"identityId"')} AND "status" IN ('open', 'pending')) AS ${q.as('ticketCount')},
+  (SELECT ${q.array(review, 'r."createdAt" DESC, r."id" DESC')}
+     FROM (SELECT * FROM "Review" WHERE ${q.inIds('"identityId"')} ORDER BY "createdAt" DESC, "id" DESC LIMIT ${q.param()}) r
+     JOIN "Sku" s ON s."id" = r."skuId") AS ${q.as('reviews')},
+  (SELECT COUNT(*) FROM "Review" WHERE ${q.inIds('"identityId"')}) AS ${q.as('reviewCount')}
 `;
+}
+
+/** One row: the display name, counts, and each list as a JSON array (SQLite dialect). */
+export const PROFILE_SQL = profileSql('sqlite');
+
+/** The same statement for PostgreSQL. */
+export const PROFILE_SQL_POSTGRES = profileSql('postgresql');
 
 const when = z.number().transform((ms) => new Date(ms));
 const optionalWhen = z.number().nullable().transform((ms) => (ms === null ? null : new Date(ms)));

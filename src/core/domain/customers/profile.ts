@@ -12,7 +12,8 @@ import { readEvidence, type Evidence } from './evidence.ts';
 import type { Subject } from './lookup.ts';
 import { toTotalCurrency, TOTAL_CURRENCY } from './money.ts';
 import { platformsById } from './platforms.ts';
-import { outsideIdentityIds, PROFILE_SQL, profileParams, profileRow } from './profile-query.ts';
+import { dialectOf } from '../../../persistence/dialect.ts';
+import { outsideIdentityIds, PROFILE_SQL, PROFILE_SQL_POSTGRES, profileParams, profileRow } from './profile-query.ts';
 
 /** Orders per timeline page. */
 export const ORDERS_PER_PAGE = 10;
@@ -151,7 +152,7 @@ export class PageOutOfRange extends Error {
 export async function customerProfile(db: Db, subject: Subject, page = 1): Promise<CustomerProfile> {
   const [platforms, rows] = await Promise.all([
     platformsById.get(db),
-    db.$queryRawUnsafe<unknown[]>(PROFILE_SQL, ...profileParams(subject, (page - 1) * ORDERS_PER_PAGE, ORDERS_PER_PAGE, REVIEWS_SHOWN, TICKETS_SHOWN)),
+    db.$queryRawUnsafe<unknown[]>(dialectOf(db) === 'postgresql' ? PROFILE_SQL_POSTGRES : PROFILE_SQL, ...profileParams(subject, (page - 1) * ORDERS_PER_PAGE, ORDERS_PER_PAGE, REVIEWS_SHOWN, TICKETS_SHOWN)),
   ]);
   const row = profileRow.parse(rows[0]);
   const { identities, links, orders, tickets, ticketCount, reviews, reviewCount } = row;

@@ -7,6 +7,9 @@
 import type { AuditWriter, Tx } from '../../tool.ts';
 import { foldText } from './normalize.ts';
 
+/** Longest the purge's one transaction may run: it touches every due identity, and Prisma's 5 s default is too short on a large or busy database. */
+export const PURGE_TX_TIMEOUT_MS = 120_000;
+
 /** Days after shipment that Amazon allows buyer PII to be kept. */
 export const AMAZON_PII_RETENTION_DAYS = 30;
 /** The marketplace family the rule applies to. */

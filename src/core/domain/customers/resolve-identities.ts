@@ -15,6 +15,7 @@
  */
 import { Prisma } from '../../../generated/prisma/client.ts';
 import type { Db } from '../../../persistence/db.ts';
+import { dialectOf, typedParam, type SqlType } from '../../../persistence/dialect.ts';
 import type { Tx } from '../../tool.ts';
 import { readEvidence, type Evidence } from './evidence.ts';
 import { resolveIdentitySet, type Anchor, type IdentityRecord, type QuotedOrder, type Target } from './resolution.ts';
@@ -149,7 +150,7 @@ async function resolveIn(tx: Tx, opts: ResolveOptions): Promise<ResolveSummary> 
       keyUpdates.push({ id: r.id, values: [keys.emailKey, keys.phoneE164, keys.nameKey] });
     }
   }
-  await updateById(tx, 'CustomerIdentity', ['emailKey', 'phoneE164', 'nameKey'], keyUpdates);
+  await updateById(tx, 'CustomerIdentity', [['emailKey', 'text'], ['phoneE164', 'text'], ['nameKey', 'text']], keyUpdates);
   summary.keysUpdated = keyUpdates.length;
 
   // New customers, named after their oldest identity. Created in batches; a multi-row INSERT
@@ -203,12 +204,12 @@ async function resolveIn(tx: Tx, opts: ResolveOptions): Promise<ResolveSummary> 
   for (let i = 0; i < closing.length; i += CHUNK) {
     await tx.identityLink.updateMany({ where: { id: { in: closing.slice(i, i + CHUNK) } }, data: { removedAt: opts.at, removedBy: opts.by } });
   }
-  await updateById(tx, 'CustomerIdentity', ['customerId'], moving);
+  await updateById(tx, 'CustomerIdentity', [['customerId', 'int']], moving);
   for (let i = 0; i < opening.length; i += ROWS_PER_INSERT) await tx.identityLink.createMany({ data: opening.slice(i, i + ROWS_PER_INSERT) });
   summary.linksClosed = closing.length;
   summary.linksCreated = opening.length;
   // Json is stored as text in SQLite, so refreshed evidence can go in one batched statement.
-  await updateById(tx, 'IdentityLink', ['evidence', 'confidence'], refreshed);
+  await updateById(tx, 'IdentityLink', [['evidence', 'json'], ['confidence', 'float']], refreshed);
   summary.linksRefreshed = refreshed.length;
   summary.customers = customers.size;
   return summary;
@@ -256,15 +257,19 @@ async function quotedOrders(tx: Tx): Promise<QuotedOrder[]> {
 async function updateById(
   tx: Tx,
   table: 'CustomerIdentity' | 'IdentityLink',
-  columns: readonly string[],
+  columns: ReadonlyArray<readonly [name: string, type: SqlType]>,
   rows: ReadonlyArray<{ id: number; values: ReadonlyArray<string | number | null> }>,
 ): Promise<void> {
   const quote = (name: string) => `"${name}"`;
+  const dialect = dialectOf(tx);
   // VALUES columns are named column1, column2, … in both SQLite and PostgreSQL.
-  const names = Prisma.raw(['id', ...columns].map((c, i) => `column${i + 1} AS ${quote(c)}`).join(', '));
-  const sets = Prisma.raw(columns.map((c) => `${quote(c)} = v.${quote(c)}`).join(', '));
+  const names = Prisma.raw(['id', ...columns.map(([c]) => c)].map((c, i) => `column${i + 1} AS ${quote(c)}`).join(', '));
+  const sets = Prisma.raw(columns.map(([c]) => `${quote(c)} = v.${quote(c)}`).join(', '));
   for (let i = 0; i < rows.length; i += UPDATE_BATCH) {
-    const values = rows.slice(i, i + UPDATE_BATCH).map((row) => Prisma.sql`(${Prisma.join([row.id, ...columns.map((_, c) => row.values[c] ?? null)])})`);
+    // PostgreSQL types untyped VALUES parameters as text; typedParam casts them to the column's type.
+    const values = rows.slice(i, i + UPDATE_BATCH).map(
+      (row) => Prisma.sql`(${Prisma.join([typedParam(dialect, row.id, 'int'), ...columns.map(([, type], c) => typedParam(dialect, row.values[c] ?? null, type))])})`,
+    );
     await tx.$executeRaw`UPDATE ${Prisma.raw(quote(table))} SET ${sets}
       FROM (SELECT ${names} FROM (VALUES ${Prisma.join(values)}) AS x) AS v
       WHERE ${Prisma.raw(quote(table))}."id" = v."id"`;

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { formatDay } from '../../format.ts';
 import { defineTool } from '../../tool.ts';
 import { PURGE_SCHEDULE } from '../../domain/customers/jobs.ts';
-import { AMAZON_PII_RETENTION_DAYS, purgeAmazonPii } from '../../domain/customers/purge.ts';
+import { AMAZON_PII_RETENTION_DAYS, PURGE_TX_TIMEOUT_MS, purgeAmazonPii } from '../../domain/customers/purge.ts';
 
 /** The on-demand purge tool. */
 export const purgeCustomerPii = defineTool({
@@ -25,7 +25,8 @@ export const purgeCustomerPii = defineTool({
   },
   async run(ctx) {
     const { t } = ctx;
-    const result = await ctx.transaction((tx, audit) => purgeAmazonPii(tx, { now: ctx.now, audit }));
+    // One transaction over every due identity: on a large or busy database that outlasts Prisma's 5 s default.
+    const result = await ctx.transaction((tx, audit) => purgeAmazonPii(tx, { now: ctx.now, audit }), { timeoutMs: PURGE_TX_TIMEOUT_MS });
     const count = result.identityIds.length;
     return {
       kind: 'result',
