@@ -19,6 +19,20 @@ export interface ChatAction {
   /** The typed form, e.g. "/budget approve BR-12". */
   command: string;
   style?: 'primary' | 'danger';
+  /**
+   * The button needs words from the presser first (e.g. why a request is rejected), appended to
+   * `command`. Platforms with forms ask for them (a Slack modal); elsewhere the command runs as
+   * it is and the tool says what is missing.
+   */
+  ask?: ActionPrompt;
+}
+
+/** What a button asks the presser for before it runs. */
+export interface ActionPrompt {
+  /** The question, e.g. "Why is BR-12 rejected?". */
+  label: string;
+  minLength?: number;
+  maxLength?: number;
 }
 
 /** One label/value pair. */

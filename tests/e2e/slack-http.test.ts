@@ -341,7 +341,7 @@ describe('buttons', () => {
     expect(buttons(update.params.blocks)).toEqual([]);
     expect(JSON.stringify(update.params.blocks)).toContain(`Approve · pressed by <@${ALICE}>`);
 
-    // Pressed again (a double click, or a second manager): nothing more happens.
+    // Pressed again (a double click): nothing more happens.
     await click(ALICE, button, messageTs);
     const again = await fake.waitFor('the "already pressed" note', () => fake.callsTo('chat.postEphemeral').find((c) => String(c.params.text).includes('already pressed')));
     expect(again.params.user).toBe(ALICE);

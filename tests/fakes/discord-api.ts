@@ -18,19 +18,33 @@ export interface DiscordCall {
   body: Record<string, unknown> | unknown[] | null;
   /** The Authorization header, if any ("Bot …"). */
   authorization: string | undefined;
+  /** Files of a multipart request (payload_json is `body`), with their text. */
+  files?: Array<{ field: string; filename: string; contentType: string; content: string }>;
 }
 
 /** The fake's bot user and application. */
 export const FAKE_BOT_USER_ID = '990000000000000001';
 export const FAKE_APPLICATION_ID = '990000000000000002';
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBytes(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+/** A multipart request as Discord reads it: the JSON of payload_json, and the files[n] parts. */
+async function readMultipart(bytes: Buffer, contentType: string): Promise<{ body: DiscordCall['body']; files: NonNullable<DiscordCall['files']> }> {
+  const form = await new Response(new Uint8Array(bytes), { headers: { 'content-type': contentType } }).formData();
+  const payload = form.get('payload_json');
+  const files: NonNullable<DiscordCall['files']> = [];
+  for (const [field, value] of form.entries()) {
+    if (typeof value === 'string') continue;
+    files.push({ field, filename: value.name, contentType: value.type, content: await value.text() });
+  }
+  return { body: typeof payload === 'string' ? (JSON.parse(payload) as DiscordCall['body']) : null, files };
 }
 
 /** The fake Discord. `await FakeDiscord.start()`, then point DISCORD_API_URL at `apiUrl`. */
@@ -199,14 +213,21 @@ export class FakeDiscord {
 
   async #handle(req: IncomingMessage): Promise<{ status: number; body?: unknown }> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const raw = await readBody(req);
+    const bytes = await readBytes(req);
     const match = /^\/api\/v10(\/.*)$/.exec(url.pathname);
     if (!match?.[1]) return { status: 404, body: { message: '404: Not Found', code: 0 } };
     const path = match[1];
     const method = req.method ?? 'GET';
     let body: DiscordCall['body'] = null;
-    if (raw !== '') body = JSON.parse(raw) as DiscordCall['body'];
-    this.calls.push({ method, path, body, authorization: req.headers.authorization });
+    const contentType = req.headers['content-type'] ?? '';
+    if (contentType.startsWith('multipart/form-data')) {
+      const multipart = await readMultipart(bytes, contentType);
+      this.calls.push({ method, path, body: multipart.body, authorization: req.headers.authorization, files: multipart.files });
+    } else {
+      if (bytes.length > 0) body = JSON.parse(bytes.toString('utf8')) as DiscordCall['body'];
+      this.calls.push({ method, path, body, authorization: req.headers.authorization });
+    }
+    body = this.calls[this.calls.length - 1]?.body ?? null;
     const answer = this.#answer(method, path, body);
     this.#events.emit('record');
     return answer;

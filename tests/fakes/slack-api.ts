@@ -25,10 +25,23 @@ export interface ResponsePost {
   at: number;
 }
 
+/** A file the bot uploaded (files.getUploadURLExternal, the upload, files.completeUploadExternal). */
+export interface UploadedFile {
+  id: string;
+  filename: string;
+  /** The bytes posted to the upload URL, as UTF-8. */
+  content: string;
+  /** Where completeUploadExternal shared it; undefined until then. */
+  channel?: string;
+  threadTs?: string;
+}
+
 /** What the fake should do differently from a healthy workspace. */
 export interface FakeSlackOptions {
   /** Answer chat.startStream with this error (a workspace without streaming). */
   streamingError?: string;
+  /** Channel names chat.postMessage accepts, and their ids (default: approvals → C0APPROVALS). Other names: channel_not_found. */
+  channels?: Record<string, string>;
 }
 
 const BOT_USER_ID = 'UBOT0OPS';
@@ -52,13 +65,21 @@ function decodeForm(raw: string): Record<string, unknown> {
   return out;
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBytes(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+/** The file's bytes of an upload: the one file part of a multipart body (as the SDK sends it), or the raw body. */
+async function uploadedText(bytes: Buffer, contentType: string | undefined): Promise<string> {
+  if (!contentType?.startsWith('multipart/form-data')) return bytes.toString('utf8');
+  const form = await new Response(new Uint8Array(bytes), { headers: { 'content-type': contentType } }).formData();
+  for (const value of form.values()) if (typeof value !== 'string') return value.text();
+  throw new Error('multipart upload without a file part');
 }
 
 /** The fake Slack. `await FakeSlack.start()`, then point the bot's SLACK_API_URL at `apiUrl`. */
@@ -67,6 +88,8 @@ export class FakeSlack {
   readonly responses: ResponsePost[] = [];
   /** Envelope acks the Socket Mode client sent back. */
   readonly acks: Array<{ envelope_id: string; payload?: unknown }> = [];
+  /** Files the bot uploaded. */
+  readonly files: UploadedFile[] = [];
   readonly botUserId = BOT_USER_ID;
   readonly teamId = TEAM_ID;
   readonly options: FakeSlackOptions;
@@ -76,6 +99,7 @@ export class FakeSlack {
   readonly #sockets = new Set<WebSocket>();
   readonly #failures = new Map<string, string[]>();
   #ts = 1_700_000_000;
+  #ids = 0;
   #port = 0;
 
   private constructor(options: FakeSlackOptions) {
@@ -203,7 +227,16 @@ export class FakeSlack {
 
   async #handle(req: IncomingMessage): Promise<{ status: number; body: unknown }> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const raw = await readBody(req);
+    const bytes = await readBytes(req);
+    const upload = /^\/upload\/(F[A-Z0-9]+)$/.exec(url.pathname);
+    if (upload?.[1] && req.method === 'POST') {
+      const file = this.files.find((f) => f.id === upload[1]);
+      if (!file) return { status: 404, body: 'no such upload' };
+      file.content = await uploadedText(bytes, req.headers['content-type']);
+      this.#events.emit('record');
+      return { status: 200, body: `OK - ${bytes.length}` };
+    }
+    const raw = bytes.toString('utf8');
     const respond = /^\/respond\/(.+)$/.exec(url.pathname);
     if (respond?.[1] && req.method === 'POST') {
       this.responses.push({ id: respond[1], body: JSON.parse(raw) as Record<string, unknown>, at: performance.now() });
@@ -226,12 +259,34 @@ export class FakeSlack {
     if (failure) return { ok: false, error: failure };
     const channel = params.channel ?? params.channel_id;
     switch (method) {
+      case 'chat.postMessage': {
+        // Ids are used as they are; a name must be a channel the workspace has.
+        const named = typeof channel === 'string' && !/^[CDGU][A-Z0-9]+$/.test(channel);
+        const id = named ? (this.options.channels ?? { approvals: 'C0APPROVALS' })[channel.replace(/^#/, '')] : channel;
+        if (id === undefined) return { ok: false, error: 'channel_not_found' };
+        return { ok: true, channel: id, ts: this.#nextTs(), message: { text: params.text, user: BOT_USER_ID } };
+      }
+      case 'views.open':
+        return { ok: true, view: { ...(params.view as object), id: `V${String(++this.#ids).padStart(8, '0')}` } };
+      case 'files.getUploadURLExternal': {
+        const id = `F${String(++this.#ids).padStart(8, '0')}`;
+        this.files.push({ id, filename: String(params.filename), content: '' });
+        return { ok: true, upload_url: `http://127.0.0.1:${this.#port}/upload/${id}`, file_id: id };
+      }
+      case 'files.completeUploadExternal': {
+        const listed = (Array.isArray(params.files) ? params.files : []) as Array<{ id: string; title?: string }>;
+        const shared = listed.map((entry) => this.files.find((f) => f.id === entry.id));
+        if (shared.some((f) => f === undefined)) return { ok: false, error: 'file_not_found' };
+        for (const file of shared as UploadedFile[]) {
+          if (typeof params.channel_id === 'string') file.channel = params.channel_id;
+          if (typeof params.thread_ts === 'string') file.threadTs = params.thread_ts;
+        }
+        return { ok: true, files: (shared as UploadedFile[]).map((f) => ({ id: f.id, title: f.filename })) };
+      }
       case 'auth.test':
         return { ok: true, url: 'https://fake.slack.test/', team: 'Fake Workspace', user: 'ops', team_id: TEAM_ID, user_id: BOT_USER_ID, bot_id: BOT_ID };
       case 'apps.connections.open':
         return { ok: true, url: `ws://127.0.0.1:${this.#port}/socket` };
-      case 'chat.postMessage':
-        return { ok: true, channel, ts: this.#nextTs(), message: { text: params.text, user: BOT_USER_ID } };
       case 'chat.update':
         return { ok: true, channel, ts: params.ts, text: params.text };
       case 'chat.postEphemeral':

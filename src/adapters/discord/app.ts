@@ -20,7 +20,7 @@ import { DiscordHandlers, restFailure, type MentionChannel } from './handlers.ts
 import { INTERACTIONS_PATH, interactionsListener, publicKeyFromHex, type RequestListener } from './http.ts';
 import { parseInteraction, parseMention, type RoleGrant } from './inbound.ts';
 import { DiscordOutbox } from './outbox.ts';
-import { InteractionResponder, restInitial, type SendInitial } from './responder.ts';
+import { InteractionResponder, restInitial, withFiles, type SendInitial } from './responder.ts';
 
 /** The intents the gateway bot asks for; none of them is privileged. */
 export const GATEWAY_INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages] as const;
@@ -162,6 +162,10 @@ export function createDiscordBot(deps: DiscordDeps, settings: DiscordSettings): 
               allowed_mentions: { parse: [], replied_user: false },
             },
           });
+        },
+        attach: async (files) => {
+          const reference = { message_reference: { message_id: mention.messageId, fail_if_not_exists: false }, allowed_mentions: { parse: [], replied_user: false } };
+          await rest.post(Routes.channelMessages(mention.channelId), withFiles(files, reference));
         },
         typing: async () => {
           await rest.post(Routes.channelTyping(mention.channelId));

@@ -16,7 +16,7 @@ import { DiscordAPIError, InteractionResponseType, MessageFlags } from 'discord.
 import type { Outcome, Pipeline } from '../../bot/pipeline.ts';
 import { parseText } from '../../bot/command-grammar.ts';
 import { detectLocale, translator, type Translate } from '../../core/i18n/index.ts';
-import type { ChatAction, ChatRequest, Reply } from '../../core/reply.ts';
+import type { ChatAction, ChatRequest, Reply, ReplyFile } from '../../core/reply.ts';
 import { mayRun } from '../../core/tool.ts';
 import { platformDirectory } from '../../core/domain/catalogue/platforms.ts';
 import { findSku, skuDisplayName } from '../../core/domain/catalogue/sku-lookup.ts';
@@ -49,6 +49,8 @@ export interface HandlerDeps {
 /** Where a mention's answer goes: a reply to the message, and a typing indicator meanwhile. */
 export interface MentionChannel {
   reply(message: DiscordMessage): Promise<void>;
+  /** A further reply carrying the answer's files (e.g. a CSV export). */
+  attach(files: readonly ReplyFile[]): Promise<void>;
   typing(): Promise<void>;
 }
 
@@ -108,6 +110,7 @@ export class DiscordHandlers {
       const outcome = early ?? (await work);
       // A channel message cannot be ephemeral: errors too are a plain reply to the asker.
       await channel.reply(renderMessage(outcome.reply, { customIds: await this.#deps.buttons.encode(outcome.reply.actions ?? []) }));
+      if (outcome.reply.files?.length) await channel.attach(outcome.reply.files).catch((error: unknown) => this.#failed('attach files', error));
     } catch (error) {
       this.#log.error({ err: describeError(error) }, 'could not answer a Discord message');
     }
@@ -131,6 +134,7 @@ export class DiscordHandlers {
     const early = await this.#settle(work);
     if (early) {
       await responder.initial({ type: InteractionResponseType.ChannelMessageWithSource, data: await this.#render(early.reply) });
+      await this.#attach(early.reply, responder);
       return;
     }
     await responder.initial({ type: InteractionResponseType.DeferredChannelMessageWithSource });
@@ -140,9 +144,16 @@ export class DiscordHandlers {
       // A deferred answer is public; an error belongs to the asker alone, so swap it for a private one.
       await responder.deleteOriginal().catch((error: unknown) => this.#failed('delete deferred answer', error));
       await responder.followUp(message);
-      return;
+    } else {
+      await responder.editOriginal(message);
     }
-    await responder.editOriginal(message);
+    await this.#attach(outcome.reply, responder);
+  }
+
+  /** The files an answer carries, as a follow-up with attachments (private when the answer is). */
+  async #attach(reply: Reply, responder: InteractionResponder): Promise<void> {
+    if (!reply.files?.length) return;
+    await responder.followUpFiles(reply.files, reply.ephemeral ? MessageFlags.Ephemeral : undefined).catch((error: unknown) => this.#failed('attach files', error));
   }
 
   // ───────────────────────────── buttons ─────────────────────────────
@@ -190,6 +201,7 @@ export class DiscordHandlers {
     });
     if (early) await responder.initial({ type: InteractionResponseType.UpdateMessage, data: updated });
     else await responder.editOriginal(updated);
+    await this.#attach(outcome.reply, responder);
   }
 
   // ───────────────────────────── autocomplete ─────────────────────────────

@@ -6,7 +6,20 @@
  * callback calls are authorised by the interaction token alone, so they carry no bot token.
  */
 import { InteractionResponseType, Routes, type APICommandAutocompleteInteractionResponseCallbackData, type REST } from 'discord.js';
+import type { ReplyFile } from '../../core/reply.ts';
 import type { DiscordMessage } from './render.ts';
+
+/** Discord takes at most ten attachments per message. */
+export const MAX_ATTACHMENTS = 10;
+
+/** A message carrying `files` (sent multipart: payload_json and files[n]), for discord.js REST. */
+export function withFiles(files: readonly ReplyFile[], body: Record<string, unknown>): { body: Record<string, unknown>; files: Array<{ name: string; data: Buffer; contentType: string }> } {
+  const shown = files.slice(0, MAX_ATTACHMENTS);
+  return {
+    body: { ...body, attachments: shown.map((f, i) => ({ id: i, filename: f.filename })) },
+    files: shown.map((f) => ({ name: f.filename, data: Buffer.from(f.content, 'utf8'), contentType: f.mimeType })),
+  };
+}
 
 /** The first response to an interaction. */
 export type InitialResponse =
@@ -66,5 +79,11 @@ export class InteractionResponder {
   /** A further message; ephemeral when `message.flags` says so. */
   async followUp(message: DiscordMessage): Promise<void> {
     await this.#rest.post(Routes.webhook(this.#applicationId, this.#token), { body: message, auth: false });
+  }
+
+  /** A further message with the files an answer carries; ephemeral when `flags` is 64. */
+  async followUpFiles(files: readonly ReplyFile[], flags?: number): Promise<void> {
+    const { body, files: raw } = withFiles(files, { allowed_mentions: { parse: [] }, ...(flags ? { flags } : {}) });
+    await this.#rest.post(Routes.webhook(this.#applicationId, this.#token), { body, files: raw, auth: false });
   }
 }

@@ -5,7 +5,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, HTTPReceiver, SocketModeReceiver, type Receiver } from '@slack/bolt';
+import { App, HTTPReceiver, SocketModeReceiver, type Receiver, type ViewSubmitAction } from '@slack/bolt';
 import type { Pipeline } from '../../bot/pipeline.ts';
 import type { Config } from '../../config/env.ts';
 import { describeError, type Logger } from '../../logging.ts';
@@ -13,7 +13,9 @@ import type { Db } from '../../persistence/db.ts';
 import { DeliveryLedger } from '../../persistence/processed-events.ts';
 import { Backlog } from './backlog.ts';
 import { boltLogger } from './bolt-logger.ts';
+import { ASK_CALLBACK_ID } from './ask.ts';
 import { SlackHandlers } from './handlers.ts';
+import { slackOutbox } from './outbox.ts';
 
 /** How the Slack adapter connects. */
 export interface SlackSettings {
@@ -35,6 +37,8 @@ export interface SlackSettings {
   workingNoticeMs?: number | undefined;
   /** Web API retries on network errors and 429s (default 3; the SDK's own ten over half an hour outlive any chat answer). */
   apiRetries?: number | undefined;
+  /** How often the notification outbox is looked at when nothing prompts it (ms; default 10 s). */
+  outboxIntervalMs?: number | undefined;
 }
 
 /** The Slack settings in `config`, or null when Slack is not configured (the console runs then). */
@@ -64,8 +68,13 @@ export interface SlackDeps {
 export interface SlackBot {
   /** The Bolt app, for tests that need to look inside. */
   readonly app: App;
-  /** Verifies the bot token (auth.test), then listens. Resolves with the port serving /healthz. */
+  /**
+   * Verifies the bot token (auth.test), then listens, and delivers the notification outbox
+   * (approval cards, decisions) until stopped. Resolves with the port serving /healthz.
+   */
   start(): Promise<{ port: number }>;
+  /** Delivers the outbox now (it also runs after every answer and on a timer); resolves when done. */
+  deliverOutbox(): Promise<void>;
   /** Stops listening and waits for answers already under way. */
   stop(): Promise<void>;
 }
@@ -86,6 +95,8 @@ export function createSlackBot(deps: SlackDeps, settings: SlackSettings): SlackB
   // HTTP requests being read or acked right now: answers wait for them (see Backlog).
   let inflight = 0;
   const backlog = new Backlog(deps.logger, { isBusy: () => inflight > 0 });
+  // Assigned below, once the Bolt app (and its Web API client) exists.
+  let kickOutbox = () => {};
   const handlers = new SlackHandlers({
     pipeline: deps.pipeline,
     db: deps.db,
@@ -94,6 +105,8 @@ export function createSlackBot(deps: SlackDeps, settings: SlackSettings): SlackB
     logger: deps.logger,
     now,
     workingNoticeMs: settings.workingNoticeMs ?? 2000,
+    // A request may have queued a card or a decision: deliver it now rather than at the next tick.
+    afterWork: () => kickOutbox(),
   });
   const logger = boltLogger(deps.logger);
 
@@ -130,7 +143,8 @@ export function createSlackBot(deps: SlackDeps, settings: SlackSettings): SlackB
         if (inflight === 0) backlog.wake();
       });
       const stamp = Number(req.headers['x-slack-request-timestamp']);
-      if (req.method === 'POST' && Number.isFinite(stamp) && stamp * 1000 - now().getTime() > MAX_CLOCK_SKEW_MS) {
+      // The wall clock, as Bolt's own check of the past side uses (an injected `now` may be pinned).
+      if (req.method === 'POST' && Number.isFinite(stamp) && stamp * 1000 - Date.now() > MAX_CLOCK_SKEW_MS) {
         log.warn('Slack request refused: timestamp is in the future');
         res.writeHead(401);
         res.end();
@@ -178,6 +192,13 @@ export function createSlackBot(deps: SlackDeps, settings: SlackSettings): SlackB
   app.event('app_mention', handlers.onMention);
   app.event('message', handlers.onMessage);
   app.action(/^ops:/, handlers.onClick);
+  app.view<ViewSubmitAction>(ASK_CALLBACK_ID, handlers.onAskSubmit);
+
+  const outbox = slackOutbox({ client: app.client, db: deps.db, logger: deps.logger, now });
+  let delivering = false;
+  kickOutbox = () => {
+    if (delivering) outbox.kick();
+  };
 
   let pruner: NodeJS.Timeout | undefined;
   const prune = () =>
@@ -198,20 +219,31 @@ export function createSlackBot(deps: SlackDeps, settings: SlackSettings): SlackB
       pruner = setInterval(() => void prune(), 3_600_000);
       pruner.unref();
       const listen = { port: settings.port, ...(settings.host ? { host: settings.host } : {}) };
+      let port: number;
       if (settings.mode === 'http') {
         const server = (await app.start(listen)) as Server;
-        return { port: (server.address() as AddressInfo).port };
+        port = (server.address() as AddressInfo).port;
+      } else {
+        await app.start();
+        const server = healthServer as Server;
+        await new Promise<void>((resolve, reject) => {
+          server.once('error', reject);
+          server.listen(listen, () => resolve());
+        });
+        port = (server.address() as AddressInfo).port;
       }
-      await app.start();
-      const server = healthServer as Server;
-      await new Promise<void>((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(listen, () => resolve());
-      });
-      return { port: (server.address() as AddressInfo).port };
+      delivering = true;
+      outbox.start(settings.outboxIntervalMs);
+      return { port };
+    },
+    async deliverOutbox() {
+      await outbox.idle();
+      await outbox.deliverPending();
     },
     async stop() {
       if (pruner) clearInterval(pruner);
+      delivering = false;
+      await outbox.stop();
       await app.stop();
       if (healthServer?.listening) await new Promise<void>((resolve) => healthServer?.close(() => resolve()));
       await backlog.drained();

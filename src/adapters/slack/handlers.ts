@@ -5,21 +5,25 @@
  *
  * - slash commands: answer through response_url; "working…" first when it takes a while;
  * - mentions and DMs: answer in a thread; errors only to the asker;
- * - buttons: a write is applied once, then the message is updated to show who pressed what;
- *   a refusal goes only to the presser and changes nothing; a read answers beside the message;
+ * - buttons: a write is applied once per person, then the message is updated to show who pressed
+ *   what; a refusal goes only to the presser and changes nothing; a read answers beside the
+ *   message; a button that needs words (Reject needs a reason) asks for them in a modal first;
+ * - files a reply carries are uploaded beside its answer;
  * - assistant threads: suggested prompts by role and language, a status while working, a thread
  *   title, the answer streamed (or posted and then updated) with feedback buttons.
  */
-import { Assistant, type AssistantConfig, type webApi } from '@slack/bolt';
+import { Assistant, type AssistantConfig, type ViewResponseAction, type webApi } from '@slack/bolt';
 import type { Outcome, Pipeline } from '../../bot/pipeline.ts';
 import { parseText } from '../../bot/command-grammar.ts';
 import { detectLocale, translator, type Translate } from '../../core/i18n/index.ts';
-import type { ChatRequest, Reply } from '../../core/reply.ts';
+import type { ChatAction, ChatRequest, Reply } from '../../core/reply.ts';
+import { mayRun } from '../../core/tool.ts';
 import { suggestedPrompts } from '../../core/domain/assistant/suggested-prompts.ts';
 import { resolveActor } from '../../core/domain/team/actor-service.ts';
 import { describeError, type Logger } from '../../logging.ts';
 import type { Db } from '../../persistence/db.ts';
 import type { DeliveryLedger } from '../../persistence/processed-events.ts';
+import { answerProblem, askContextSchema, askView, submittedAnswer, viewSubmissionSchema, type AskContext } from './ask.ts';
 import type { Backlog } from './backlog.ts';
 import {
   answerRef,
@@ -31,6 +35,7 @@ import {
   messageRequest,
   slashCommandSchema,
   type BlockActionsBody,
+  type Click,
   type MessageEvent,
 } from './inbound.ts';
 import { cut, escapeMrkdwn, renderMarkdownChunks, renderMessage, streamEndBlocks, type RenderOptions } from './render.ts';
@@ -49,6 +54,27 @@ export interface HandlerDeps {
   now: () => Date;
   /** After this many ms without an answer, show that we are working (ms). */
   workingNoticeMs: number;
+  /** Called after each piece of work is answered (app.ts delivers the outbox then: a request may have queued a card). */
+  afterWork?: (() => void) | undefined;
+}
+
+/** Where an answer goes in Slack, for the files that come with it. */
+interface Place {
+  channel: string;
+  threadTs?: string | undefined;
+  userId: string;
+}
+
+/** A pressed button, wherever it was pressed. */
+interface Press {
+  action: ChatAction;
+  actionId: string;
+  channel: string;
+  messageTs: string;
+  threadTs: string | undefined;
+  userId: string;
+  displayName: string | undefined;
+  ephemeral: boolean;
 }
 
 /** Slack's error code from a failed Web API call, if there is one. */
@@ -65,10 +91,37 @@ export class SlackHandlers {
   readonly #noStreaming = new Set<string>();
   /** Assistant threads that already have a title (in memory: after a restart a title is set again once). */
   readonly #titled = new Set<string>();
+  /** A tool that may write ran since `afterWork` was last called (only then may the outbox have news). */
+  #changed = false;
 
   constructor(deps: HandlerDeps) {
     this.#deps = deps;
     this.#log = deps.logger.child({ component: 'slack' });
+  }
+
+  /**
+   * Queues work on the backlog. When it is done and a tool that may write ran, `afterWork` runs
+   * (the outbox delivers what the change queued); reads add no work beside the acks.
+   */
+  #queue(job: () => Promise<void>): void {
+    this.#deps.backlog.add(async () => {
+      try {
+        await job();
+      } finally {
+        if (this.#changed) {
+          this.#changed = false;
+          this.#deps.afterWork?.();
+        }
+      }
+    });
+  }
+
+  /** The one pipeline, noting when a tool that may write ran. */
+  async #handle(request: ChatRequest): Promise<Outcome> {
+    const outcome = await this.#deps.pipeline.handle(request);
+    const tool = outcome.tool === null ? undefined : this.#deps.pipeline.registry.get(outcome.tool);
+    if (tool !== undefined && tool.effect !== 'read' && outcome.rejected === undefined) this.#changed = true;
+    return outcome;
   }
 
   // ───────────────────────────── retries ─────────────────────────────
@@ -89,7 +142,7 @@ export class SlackHandlers {
   // ───────────────────────────── slash commands ─────────────────────────────
 
   /** `/stock …`, `/ops …` and every other command of the registry. */
-  readonly onCommand = async ({ command, ack, respond }: { command: unknown; ack: () => Promise<void>; respond: Respond }): Promise<void> => {
+  readonly onCommand = async ({ command, ack, respond, client }: { command: unknown; ack: () => Promise<void>; respond: Respond; client: WebClient }): Promise<void> => {
     await ack();
     const parsed = slashCommandSchema.safeParse(command);
     if (!parsed.success) {
@@ -97,7 +150,7 @@ export class SlackHandlers {
       return;
     }
     const body = parsed.data;
-    this.#deps.backlog.add(async () => {
+    this.#queue(async () => {
       if (!(await this.#deps.ledger.claim(`slack:trigger:${body.trigger_id}`))) return;
       const request = commandRequest(body);
       const t = translator(detectLocale(request.text));
@@ -109,7 +162,7 @@ export class SlackHandlers {
           (error: unknown) => this.#failed('working notice', error, false),
         );
       }, this.#deps.workingNoticeMs);
-      const outcome = await this.#deps.pipeline.handle(request).finally(() => clearTimeout(timer));
+      const outcome = await this.#handle(request).finally(() => clearTimeout(timer));
       // Replace the "working…" message rather than leave it above the answer.
       const replace = notice ? await notice : false;
       await respond({
@@ -117,6 +170,12 @@ export class SlackHandlers {
         response_type: outcome.reply.ephemeral ? 'ephemeral' : 'in_channel',
         replace_original: replace,
       }).catch((error: unknown) => this.#failed('respond', error, undefined));
+      await this.#attach(client, { channel: body.channel_id, userId: body.user_id }, outcome.reply, (reply) =>
+        respond({ ...renderMessage(reply), response_type: 'ephemeral', replace_original: false }).then(
+          () => undefined,
+          (error: unknown) => this.#failed('respond', error, undefined),
+        ),
+      );
     });
   };
 
@@ -127,7 +186,7 @@ export class SlackHandlers {
     const parsed = messageEventSchema.safeParse(event);
     if (!parsed.success || !isPersonMessage(parsed.data)) return;
     const message = parsed.data;
-    this.#deps.backlog.add(() => this.#answerInThread(client, message, context.botUserId));
+    this.#queue(() => this.#answerInThread(client, message, context.botUserId));
   };
 
   /** A direct message to the bot (outside an assistant thread): answered in a thread. */
@@ -135,7 +194,7 @@ export class SlackHandlers {
     const parsed = messageEventSchema.safeParse(event);
     if (!parsed.success || parsed.data.channel_type !== 'im' || !isPersonMessage(parsed.data)) return;
     const message = parsed.data;
-    this.#deps.backlog.add(() => this.#answerInThread(client, message, context.botUserId));
+    this.#queue(() => this.#answerInThread(client, message, context.botUserId));
   };
 
   async #answerInThread(client: WebClient, event: MessageEvent, botUserId: string | undefined): Promise<void> {
@@ -148,7 +207,7 @@ export class SlackHandlers {
         .postMessage({ channel: event.channel, thread_ts: threadTs, text: t('slack.working', { command: escapeMrkdwn(cut(request.text, 100)) }) })
         .then((r) => r.ts, (error: unknown) => this.#failed('working notice', error, undefined));
     }, this.#deps.workingNoticeMs);
-    const outcome = await this.#deps.pipeline.handle(request).finally(() => clearTimeout(timer));
+    const outcome = await this.#handle(request).finally(() => clearTimeout(timer));
     const placeholderTs = placeholder ? await placeholder : undefined;
     const message = renderMessage(outcome.reply);
     try {
@@ -163,6 +222,8 @@ export class SlackHandlers {
     } catch (error) {
       this.#failed('answer in thread', error, undefined);
     }
+    const place = { channel: event.channel, threadTs, userId: event.user };
+    await this.#attach(client, place, outcome.reply, (reply) => this.#ephemeral(client, undefined, place, reply));
   }
 
   // ───────────────────────────── buttons ─────────────────────────────
@@ -176,20 +237,23 @@ export class SlackHandlers {
       return;
     }
     const payload = parsed.data;
-    this.#deps.backlog.add(async () => {
+    const click = decodeClick(payload);
+    if (click.kind === 'button' && click.action.ask) {
+      if (await this.#deps.ledger.claim(`slack:trigger:${payload.trigger_id}`)) await this.#askFirst(payload, click, client, respond);
+      return;
+    }
+    this.#queue(async () => {
       if (!(await this.#deps.ledger.claim(`slack:trigger:${payload.trigger_id}`))) return;
-      await this.#click(payload, client, respond);
+      await this.#click(payload, click, client, respond);
     });
   };
 
-  async #click(payload: BlockActionsBody, client: WebClient, respond: Respond | undefined): Promise<void> {
-    const click = decodeClick(payload);
+  async #click(payload: BlockActionsBody, click: Click, client: WebClient, respond: Respond | undefined): Promise<void> {
     const channel = payload.container?.channel_id ?? payload.channel?.id;
     const messageTs = payload.container?.message_ts ?? payload.message?.ts;
     const threadTs = payload.container?.thread_ts ?? payload.message?.thread_ts;
     const userId = payload.user.id;
     const tell = (reply: Reply) => this.#ephemeral(client, respond, { channel, userId, threadTs }, reply);
-    const base = { via: 'slack' as const, user: { platformUserId: userId, ...(payload.user.name ? { displayName: payload.user.name } : {}) }, channelId: channel ?? 'unknown' };
 
     if (click.kind === 'foreign' || channel === undefined || messageTs === undefined) {
       const t = translator('en');
@@ -197,23 +261,47 @@ export class SlackHandlers {
       return;
     }
     if (click.kind === 'feedback') {
-      const outcome = await this.#deps.pipeline.handle({ ...base, text: click.command, action: { id: 'feedback', label: 'feedback', command: click.command } });
+      const outcome = await this.#handle({ via: 'slack', user: { platformUserId: userId }, channelId: channel, text: click.command, action: { id: 'feedback', label: 'feedback', command: click.command } });
       await tell(outcome.reply);
       return;
     }
+    const press: Press = {
+      action: click.action,
+      actionId: click.actionId,
+      channel,
+      messageTs,
+      threadTs,
+      userId,
+      displayName: payload.user.name,
+      ephemeral: payload.container?.is_ephemeral === true,
+    };
+    await this.#press(press, click.action.command, client, respond);
+  }
 
-    const { action } = click;
-    const parsedCommand = parseText(action.command, this.#deps.pipeline.registry);
-    // Buttons that change data are applied once: the first press claims the button.
+  /**
+   * Runs a pressed button's command (`text`: the command, with the presser's answer when the
+   * button asked for one). A change is applied once per person, then the message shows the
+   * outcome and who pressed, its buttons gone; a refusal goes to the presser only and changes
+   * nothing; a read answers beside the message.
+   */
+  async #press(press: Press, text: string, client: WebClient, respond: Respond | undefined): Promise<void> {
+    const { channel, messageTs, threadTs, userId } = press;
+    const action: ChatAction = { ...press.action, command: text };
+    const tell = (reply: Reply) => this.#ephemeral(client, respond, { channel, userId, threadTs }, reply);
+    const parsedCommand = parseText(text, this.#deps.pipeline.registry);
+    // Buttons that change data are applied once per person: a double click or a replay is refused
+    // here. Another person's press goes on to the tool, whose rules (e.g. "already decided",
+    // or a second approver) say what it may do.
     const changes = parsedCommand.kind === 'command' && parsedCommand.tool.effect !== 'read';
-    const buttonKey = `slack:button:${channel}:${messageTs}:${click.actionId}`;
+    const buttonKey = `slack:button:${channel}:${messageTs}:${press.actionId}:${userId}`;
     if (changes && !(await this.#deps.ledger.claim(buttonKey))) {
-      const t = translator(detectLocale(action.command));
+      const t = translator(detectLocale(text));
       await tell({ kind: 'error', locale: 'en', summary: t('slack.alreadyHandled'), ephemeral: true });
       return;
     }
 
-    const outcome = await this.#deps.pipeline.handle({ ...base, text: action.command, action });
+    const user = { platformUserId: userId, ...(press.displayName ? { displayName: press.displayName } : {}) };
+    const outcome = await this.#handle({ via: 'slack', user, channelId: channel, text, action });
     if (outcome.reply.kind === 'denied' || outcome.reply.kind === 'error') {
       // Nothing changed, so the button stays usable for someone who may press it.
       if (changes) await this.#deps.ledger.release(buttonKey);
@@ -221,14 +309,90 @@ export class SlackHandlers {
       return;
     }
 
+    const place = { channel, threadTs, userId };
     if (changes) {
-      const message = renderMessage(outcome.reply, { actions: false, pressedBy: { label: action.label, userId, at: this.#deps.now() } });
-      await this.#updateClicked(client, respond, { channel, messageTs, ephemeral: payload.container?.is_ephemeral === true }, message);
+      // The pressed buttons give way to what the outcome offers next (none once a request is decided).
+      const message = renderMessage(outcome.reply, { pressedBy: { label: press.action.label, userId, at: this.#deps.now() } });
+      await this.#updateClicked(client, respond, { channel, messageTs, ephemeral: press.ephemeral }, message);
+      await this.#attach(client, place, outcome.reply, tell);
       return;
     }
     // A read (e.g. "WB-500 · amazon-us"): answer beside the message, which stays as it was.
-    await this.#post(client, respond, { channel, threadTs, userId }, outcome);
+    await this.#post(client, respond, place, outcome);
+    await this.#attach(client, place, outcome.reply, tell);
   }
+
+  /**
+   * A button that asks for words first (Reject asks why): opens a modal on the click's
+   * trigger_id, at once, since Slack lets it open only within three seconds of the click. A
+   * person who may not run the button's command is refused by the pipeline instead, as any click.
+   */
+  async #askFirst(payload: BlockActionsBody, click: Extract<Click, { kind: 'button' }>, client: WebClient, respond: Respond | undefined): Promise<void> {
+    const channel = payload.container?.channel_id ?? payload.channel?.id;
+    const messageTs = payload.container?.message_ts ?? payload.message?.ts;
+    const { action } = click;
+    if (!action.ask || channel === undefined || messageTs === undefined) {
+      this.#queue(() => this.#click(payload, click, client, respond));
+      return;
+    }
+    const parsed = parseText(action.command, this.#deps.pipeline.registry);
+    const actor = await resolveActor(this.#deps.db, 'slack', { platformUserId: payload.user.id });
+    if (parsed.kind !== 'command' || !mayRun(parsed.tool, actor)) {
+      this.#queue(() => this.#click(payload, click, client, respond));
+      return;
+    }
+    const context: AskContext = {
+      action: { id: action.id, actionId: click.actionId, label: action.label, command: action.command },
+      ask: { ...(action.ask.minLength !== undefined ? { minLength: action.ask.minLength } : {}), ...(action.ask.maxLength !== undefined ? { maxLength: action.ask.maxLength } : {}) },
+      channel,
+      messageTs,
+      ...(payload.container?.thread_ts ?? payload.message?.thread_ts ? { threadTs: payload.container?.thread_ts ?? payload.message?.thread_ts } : {}),
+      ephemeral: payload.container?.is_ephemeral === true,
+    };
+    const t = translator(detectLocale(action.label, actor.locale));
+    try {
+      await client.views.open({ trigger_id: payload.trigger_id, view: askView({ ...action, ask: action.ask }, context, t) });
+    } catch (error) {
+      // No modal (e.g. the trigger expired): run it as it is; the tool says what is missing and how to type it.
+      this.#failed('views.open', error, undefined);
+      this.#queue(() => this.#click(payload, click, client, respond));
+    }
+  }
+
+  /** The modal of a button that asked for words was submitted: run the button with them. */
+  readonly onAskSubmit = async ({ ack, body, client }: { ack: (response?: ViewResponseAction) => Promise<void>; body: unknown; client: WebClient }): Promise<void> => {
+    const parsed = viewSubmissionSchema.safeParse(body);
+    const context = parsed.success ? askContextSchema.safeParse(safeJson(parsed.data.view.private_metadata)) : undefined;
+    if (!parsed.success || !context?.success) {
+      await ack();
+      this.#log.warn('modal submission not understood');
+      return;
+    }
+    const submission = parsed.data;
+    const answer = submittedAnswer(submission.view.state.values);
+    const problem = answerProblem(answer, context.data.ask, translator(detectLocale(answer)));
+    if (problem) {
+      // Shown under the input; the modal stays open and nothing runs.
+      await ack({ response_action: 'errors', errors: problem });
+      return;
+    }
+    await ack();
+    const c = context.data;
+    this.#queue(async () => {
+      if (!(await this.#deps.ledger.claim(`slack:view:${submission.view.id}`))) return;
+      const press: Press = {
+        action: { id: c.action.id, label: c.action.label, command: c.action.command },
+        actionId: c.action.actionId,
+        channel: c.channel,
+        messageTs: c.messageTs,
+        threadTs: c.threadTs,
+        userId: submission.user.id,
+        displayName: submission.user.name,
+        ephemeral: c.ephemeral,
+      };
+      await this.#press(press, `${c.action.command} ${answer}`, client, undefined);
+    });
+  };
 
   /** Shows the outcome in place of the pressed message, buttons removed. */
   async #updateClicked(client: WebClient, respond: Respond | undefined, where: { channel: string; messageTs: string; ephemeral: boolean }, message: ReturnType<typeof renderMessage>): Promise<void> {
@@ -297,7 +461,7 @@ export class SlackHandlers {
         const parsed = messageEventSchema.safeParse(message);
         if (!parsed.success || !isPersonMessage(parsed.data) || parsed.data.thread_ts === undefined) return;
         const event = parsed.data as MessageEvent & { thread_ts: string };
-        this.#deps.backlog.add(() =>
+        this.#queue(() =>
           this.#answerInAssistantThread(client, event, { teamId: context.teamId, botUserId: context.botUserId, setStatus, setTitle }),
         );
       },
@@ -329,12 +493,17 @@ export class SlackHandlers {
           .postMessage({ channel: event.channel, thread_ts: event.thread_ts, text: t('slack.working', { command: escapeMrkdwn(cut(request.text, 100)) }) })
           .then((r) => r.ts, (error: unknown) => this.#failed('placeholder', error, undefined));
 
-    const outcome = await this.#deps.pipeline.handle(request);
+    const outcome = await this.#handle(request);
     const ref = answerRef(event.channel, event.ts);
     const tool = outcome.tool ? ` tool=${outcome.tool}` : '';
     const options: RenderOptions = { feedback: { useful: `/rate useful ${ref}${tool}`, notUseful: `/rate not-useful ${ref}${tool}` } };
 
-    if (streaming && (await this.#stream(client, event, tools.teamId, outcome.reply, options))) return;
+    const place = { channel: event.channel, threadTs: event.thread_ts, userId: event.user };
+    const attach = () => this.#attach(client, place, outcome.reply, (reply) => this.#ephemeral(client, undefined, place, reply));
+    if (streaming && (await this.#stream(client, event, tools.teamId, outcome.reply, options))) {
+      await attach();
+      return;
+    }
     const message = renderMessage(outcome.reply, options);
     try {
       if (placeholder) await client.chat.update({ channel: event.channel, ts: placeholder, ...message });
@@ -342,6 +511,7 @@ export class SlackHandlers {
     } catch (error) {
       this.#failed('assistant answer', error, undefined);
     }
+    await attach();
   }
 
   /**
@@ -381,9 +551,45 @@ export class SlackHandlers {
     return parsed.kind === 'command' ? t('slack.statusTool', { command: parsed.tool.command }) : t('slack.statusThinking');
   }
 
+  /**
+   * Uploads the reply's files (e.g. a CSV export) where its answer was shown: files.getUploadURLExternal,
+   * the upload, then files.completeUploadExternal into the channel or thread. Never beside a
+   * private answer in a shared channel: the asker is told instead, as when the upload fails.
+   */
+  async #attach(client: WebClient, place: Place, reply: Reply, tell: (reply: Reply) => Promise<void>): Promise<void> {
+    const files = reply.files ?? [];
+    if (files.length === 0) return;
+    const t = translator(reply.locale);
+    const names = files.map((f) => f.filename).join(', ');
+    // D… is a DM: private already.
+    if (reply.ephemeral && !place.channel.startsWith('D')) {
+      await tell({ kind: 'error', locale: reply.locale, summary: t('slack.fileNotPosted', { file: names, error: 'private answer' }), ephemeral: true });
+      return;
+    }
+    try {
+      await client.filesUploadV2({
+        channel_id: place.channel,
+        ...(place.threadTs ? { thread_ts: place.threadTs } : {}),
+        file_uploads: files.map((f) => ({ file: Buffer.from(f.content, 'utf8'), filename: f.filename, title: f.filename })),
+      });
+    } catch (error) {
+      const code = this.#failed('files upload', error, slackError(error) ?? 'upload failed');
+      await tell({ kind: 'error', locale: reply.locale, summary: t('slack.fileNotPosted', { file: names, error: code }), ephemeral: true });
+    }
+  }
+
   /** Logs a failed Slack call once, with Slack's error code; returns `fallback`. */
   #failed<T>(what: string, error: unknown, fallback: T): T {
     this.#log.warn({ call: what, error: slackError(error) ?? describeError(error).message }, 'Slack call failed');
     return fallback;
+  }
+}
+
+/** JSON.parse that answers undefined instead of throwing (the payload is then refused by its schema). */
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
   }
 }

@@ -141,17 +141,40 @@ export type Click =
   | { kind: 'feedback'; command: string }
   | { kind: 'foreign' };
 
+/** The value of a button that asks for words first (see render.ts buttonValue). */
+const askingValueSchema = z.object({
+  command: z.string().startsWith('/'),
+  ask: z.object({
+    label: z.string().min(1).max(2000),
+    minLength: z.number().int().min(0).max(3000).optional(),
+    maxLength: z.number().int().min(1).max(3000).optional(),
+  }),
+});
+
+/** A button value back as its command and, for a button that asks first, its question. */
+function readButtonValue(value: string): Pick<ChatAction, 'command' | 'ask'> | null {
+  if (value.startsWith('/')) return { command: value };
+  if (!value.startsWith('{')) return null;
+  try {
+    const parsed = askingValueSchema.safeParse(JSON.parse(value));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Reads the first action of a block_actions payload back into the ChatAction we rendered. */
 export function decodeClick(body: BlockActionsBody): Click {
   const [action] = body.actions;
-  if (!action || action.value === undefined || !action.value.startsWith('/')) return { kind: 'foreign' };
-  if (action.action_id === FEEDBACK_ACTION_ID) return { kind: 'feedback', command: action.value };
+  if (!action || action.value === undefined) return { kind: 'foreign' };
+  if (action.action_id === FEEDBACK_ACTION_ID) return action.value.startsWith('/') ? { kind: 'feedback', command: action.value } : { kind: 'foreign' };
   const match = new RegExp(`^${ACTION_PREFIX}\\d+:(.+)$`).exec(action.action_id);
-  if (!match?.[1] || action.type !== 'button') return { kind: 'foreign' };
+  const value = readButtonValue(action.value);
+  if (!match?.[1] || action.type !== 'button' || value === null) return { kind: 'foreign' };
   return {
     kind: 'button',
     actionId: action.action_id,
-    action: { id: match[1], label: action.text?.text ?? action.value, command: action.value },
+    action: { id: match[1], label: action.text?.text ?? value.command, ...value },
   };
 }
 

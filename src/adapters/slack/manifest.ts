@@ -16,8 +16,9 @@ import { cut } from './render.ts';
 export const BOT_SCOPES = [
   'app_mentions:read', // app_mention events
   'assistant:write', // the assistant side panel: status, suggested prompts, thread titles
-  'chat:write', // answers, chat.update after a button, ephemeral refusals, streaming
+  'chat:write', // answers, chat.update after a button, ephemeral refusals, streaming, approval cards and DMs
   'commands', // slash commands
+  'files:write', // files a reply carries (e.g. /copy export's CSVs), uploaded beside the answer
   'im:history', // message.im events (DMs) and reading assistant threads
 ] as const;
 

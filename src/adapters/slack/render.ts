@@ -55,7 +55,7 @@ export interface PressedBy {
 
 /** How to render. */
 export interface RenderOptions {
-  /** Render the reply's buttons (default true). Off after a button was pressed. */
+  /** Render the reply's buttons (default true). */
   actions?: boolean;
   /** Adds "label · pressed by @user · time" under the message. */
   pressedBy?: PressedBy;
@@ -247,14 +247,23 @@ function partBlock(part: Part): KnownBlock {
   return { type: 'section', text: { type: 'mrkdwn', text: partText(part) } } satisfies Slack.SectionBlock;
 }
 
+/**
+ * A button's value: the typed command the click will run, or, for a button that asks the
+ * presser for words first, `{"command": …, "ask": {…}}` (read back by inbound.ts decodeClick).
+ */
+export function buttonValue(action: ChatAction): string {
+  return action.ask ? JSON.stringify({ command: action.command, ask: action.ask }) : action.command;
+}
+
 /** The button for one ChatAction; its value is the typed command the click will run. */
 function button(action: ChatAction, index: number): Button | null {
-  if (action.command.length > SLACK_LIMITS.buttonValue) return null;
+  const value = buttonValue(action);
+  if (value.length > SLACK_LIMITS.buttonValue) return null;
   return {
     type: 'button',
     text: { type: 'plain_text', text: cut(action.label, SLACK_LIMITS.buttonText), emoji: true },
     action_id: cut(`${ACTION_PREFIX}${index}:${action.id}`, SLACK_LIMITS.actionId),
-    value: action.command,
+    value,
     ...(action.style ? { style: action.style } : {}),
   };
 }

@@ -38,7 +38,7 @@ describe('manifest.yml', () => {
 
   it('asks for the scopes and events that commands, mentions, DMs, buttons and the assistant need', () => {
     const manifest = parse(onDisk) as Manifest;
-    expect(manifest.oauth_config.scopes.bot).toEqual(['app_mentions:read', 'assistant:write', 'chat:write', 'commands', 'im:history']);
+    expect(manifest.oauth_config.scopes.bot).toEqual(['app_mentions:read', 'assistant:write', 'chat:write', 'commands', 'files:write', 'im:history']);
     expect(manifest.settings.event_subscriptions.bot_events).toEqual([...BOT_EVENTS]);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.settings.socket_mode_enabled).toBe(true);

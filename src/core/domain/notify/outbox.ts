@@ -38,9 +38,9 @@ export async function enqueueNotification(tx: Tx, at: Date, n: OutgoingNotificat
   });
 }
 
-/** Undelivered notifications, oldest first. */
-export async function pendingNotifications(db: Db, limit = 50): Promise<StoredNotification[]> {
-  const rows = await db.notification.findMany({ where: { deliveredAt: null }, orderBy: { id: 'asc' }, take: limit });
+/** Undelivered notifications, oldest first, after `afterId` (to page past ones nobody takes). */
+export async function pendingNotifications(db: Db, limit = 50, afterId = 0): Promise<StoredNotification[]> {
+  const rows = await db.notification.findMany({ where: { deliveredAt: null, id: { gt: afterId } }, orderBy: { id: 'asc' }, take: limit });
   return rows.map((r) => ({
     id: r.id,
     topic: r.topic,
@@ -53,7 +53,46 @@ export async function pendingNotifications(db: Db, limit = 50): Promise<StoredNo
 }
 
 /** Marks one delivered; false when another deliverer got there first (deliver at most once). */
-export async function markDelivered(db: Db, id: number, at: Date): Promise<boolean> {
-  const { count } = await db.notification.updateMany({ where: { id, deliveredAt: null }, data: { deliveredAt: at } });
+export async function markDelivered(db: Db, id: number, at: Date, via?: string): Promise<boolean> {
+  const { count } = await db.notification.updateMany({ where: { id, deliveredAt: null }, data: { deliveredAt: at, ...(via ? { deliveredVia: via } : {}) } });
   return count === 1;
+}
+
+/** Gives a claimed notification back (it provably did not go out), so it may be delivered again. */
+export async function releaseNotification(db: Db, id: number): Promise<void> {
+  await db.notification.updateMany({ where: { id }, data: { deliveredAt: null, deliveredVia: null, postedChannel: null, postedMessage: null } });
+}
+
+/** A message a notification was posted as, on one platform. */
+export interface PostedMessage {
+  /** The platform's channel id. */
+  channel: string;
+  /** The platform's message id (a Slack ts, a Discord message id). */
+  message: string;
+}
+
+/** Records where a delivered notification was posted, so later ones about its subject edit it. */
+export async function recordPosted(db: Db, id: number, posted: PostedMessage): Promise<void> {
+  await db.notification.update({ where: { id }, data: { postedChannel: posted.channel, postedMessage: posted.message } });
+}
+
+/** The last message posted for a channel notification's subject, with who posted it and what it showed. */
+export interface PreviousPost extends PostedMessage {
+  via: string;
+  reply: Reply;
+}
+
+/**
+ * The message the last card about `subject` was posted as in `channel` (as configured, name or
+ * id), on whichever platform took it; null when none was posted. A later card about the same
+ * subject edits that message, on that platform.
+ */
+export async function previousPost(db: Db, subject: string, channel: string): Promise<PreviousPost | null> {
+  const row = await db.notification.findFirst({
+    where: { subject, channel, deliveredVia: { not: null }, postedMessage: { not: null } },
+    orderBy: { id: 'desc' },
+    select: { deliveredVia: true, postedChannel: true, postedMessage: true, reply: true },
+  });
+  if (!row?.deliveredVia || !row.postedChannel || !row.postedMessage) return null;
+  return { via: row.deliveredVia, channel: row.postedChannel, message: row.postedMessage, reply: row.reply as unknown as Reply };
 }

@@ -12,6 +12,11 @@ export const en = {
   'slack.feedbackNotUsefulLabel': 'Mark this answer as not useful',
   'slack.moreBlocks': '…and {n} more parts not shown here. Narrow the question down to see them.',
   'slack.cut': '…(shortened to fit a Slack message)',
+  'slack.askSubmit': 'Send',
+  'slack.askCancel': 'Cancel',
+  'slack.askTooShort': 'Write at least {n} characters.',
+  'slack.askTooLong': 'Keep it under {n} characters.',
+  'slack.fileNotPosted': 'I could not attach {file} here ({error}). Invite me to this channel, or ask me in a DM.',
 } as const;
 
 export const zh: Record<keyof typeof en, string> = {
@@ -27,4 +32,9 @@ export const zh: Record<keyof typeof en, string> = {
   'slack.feedbackNotUsefulLabel': '标记这个回答没用',
   'slack.moreBlocks': '……还有 {n} 部分未显示。请缩小问题范围查看。',
   'slack.cut': '……（为适应 Slack 消息长度已截断）',
+  'slack.askSubmit': '发送',
+  'slack.askCancel': '取消',
+  'slack.askTooShort': '请至少写 {n} 个字符。',
+  'slack.askTooLong': '请控制在 {n} 个字符以内。',
+  'slack.fileNotPosted': '无法在这里附上 {file}（{error}）。请把我邀请进这个频道，或在私信中问我。',
 };

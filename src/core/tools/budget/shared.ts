@@ -97,7 +97,14 @@ export function requestCard(ctx: Pick<ToolContext, 't' | 'locale' | 'now'>, r: R
   const actions: ChatAction[] = open
     ? [
         { id: 'approve', label: t('budget.approveButton', { id: r.label }), command: `/budget approve ${r.label}`, style: 'primary' },
-        { id: 'reject', label: t('budget.rejectButton', { id: r.label }), command: `/budget reject ${r.label}`, style: 'danger' },
+        {
+          id: 'reject',
+          label: t('budget.rejectButton', { id: r.label }),
+          command: `/budget reject ${r.label}`,
+          style: 'danger',
+          // Same bounds as budget-reject's input, so a form never accepts what the tool refuses.
+          ask: { label: t('budget.reject.reasonPrompt', { id: r.label }), minLength: 3, maxLength: 300 },
+        },
       ]
     : [];
   return {
