@@ -23,13 +23,15 @@ import { DEFAULT_PLANNING_SETTINGS } from '../src/core/domain/planning/settings.
 import { createLogger } from '../src/logging.ts';
 import { openDatabase } from '../src/persistence/open-database.ts';
 import { seedDemo } from '../src/persistence/seed/index.ts';
-import { formatTable, percentile, round, type Benchmark, type BenchResult } from './lib.ts';
+import { formatTable, percentile, round, type Benchmark, type BenchContext, type BenchResult } from './lib.ts';
 
 const REFERENCE = new Date(Date.UTC(2026, 10, 20));
 const RUNS = 5;
 
-async function timed<T>(runs: number, fn: () => Promise<T> | T): Promise<{ p50: number; min: number; last: T }> {
+async function timed<T>(runs: number, fn: () => Promise<T> | T): Promise<{ p50: number; min: number; first: number; last: T }> {
+  const warmUp = performance.now();
   let last = await fn(); // warm-up: caches, JIT, SQLite pages
+  const first = performance.now() - warmUp;
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const started = performance.now();
@@ -37,7 +39,7 @@ async function timed<T>(runs: number, fn: () => Promise<T> | T): Promise<{ p50: 
     times.push(performance.now() - started);
   }
   times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), min: times[0] ?? Number.NaN, last };
+  return { p50: percentile(times, 50), min: times[0] ?? Number.NaN, first, last };
 }
 
 /** A deterministic synthetic catalogue for the pure part. */
@@ -56,30 +58,36 @@ function syntheticCatalogue(skus: number): Array<{ series: number[][]; pool: num
   });
 }
 
-async function runAllocationBench(log: (line: string) => void): Promise<BenchResult> {
+async function runAllocationBench(log: (line: string) => void, ctx?: BenchContext): Promise<BenchResult> {
   const dir = await mkdtemp(join(tmpdir(), 'ops-bench-alloc-'));
   try {
-    const url = `file:${join(dir, 'demo.db')}`;
+    // The prepared dataset when run by `npm run bench` (seeded for the same reference date), else a fresh demo.
+    const url = ctx?.dbUrl ?? `file:${join(dir, 'demo.db')}`;
     const db = await openDatabase(url);
     try {
-      log('seeding the demo database…');
-      await seedDemo(db, { referenceDate: REFERENCE });
+      if (!ctx) {
+        log('seeding the demo database…');
+        await seedDemo(db, { referenceDate: REFERENCE });
+      }
       const now = new Date(REFERENCE.getTime() + 12 * 3_600_000);
       const options = { trialBatch: DEFAULT_PLANNING_SETTINGS.trialBatch, fxPerUsd: DEFAULT_PLANNING_SETTINGS.fxPerUsd };
 
-      const plan = await timed(RUNS, () => planSkus(db, now, options));
+      // The large catalogue takes seconds per run: fewer runs there keep the benchmark in minutes.
+      const runs = ctx?.scale === 'large' ? 3 : RUNS;
+      const plan = await timed(runs, () => planSkus(db, now, options));
       const skus = plan.last.length;
       const listings = plan.last.reduce((a, p) => a + p.platforms.length, 0);
       log(`planSkus: ${skus} SKUs, ${listings} listings, p50 ${round(plan.p50, 0)} ms`);
 
       const sink = new Writable({ write: (_c, _e, done) => done() });
       const pipeline = new Pipeline({ db, registry: createRegistry(), logger: createLogger({ level: 'silent', destination: sink }), now: () => now });
-      const tool = await timed(RUNS, () => pipeline.handle({ via: 'console', user: { handle: 'alice' }, channelId: 'bench', text: '/alloc' }));
+      const tool = await timed(runs, () => pipeline.handle({ via: 'console', user: { handle: 'alice' }, channelId: 'bench', text: '/alloc' }));
       if (tool.last.reply.kind !== 'result') throw new Error(`/alloc failed: ${tool.last.reply.summary}`);
-      const one = await timed(RUNS, () => pipeline.handle({ via: 'console', user: { handle: 'alice' }, channelId: 'bench', text: '/alloc WB-500' }));
+      const one = await timed(runs, () => pipeline.handle({ via: 'console', user: { handle: 'alice' }, channelId: 'bench', text: '/alloc WB-500' }));
 
-      const synthetic = syntheticCatalogue(2_000);
-      const pure = await timed(3, () => {
+      // The floor: forecast + split alone, no database, for as many SKUs as the catalogue has.
+      const synthetic = syntheticCatalogue(ctx ? skus : 2_000);
+      const pure = await timed(ctx?.scale === 'large' ? 2 : 3, () => {
         let units = 0;
         for (const sku of synthetic) {
           const platforms: PlatformDemand[] = sku.series.map((s, i) => {
@@ -95,7 +103,7 @@ async function runAllocationBench(log: (line: string) => void): Promise<BenchRes
         table: {
           columns: ['what', 'SKUs', 'listings', 'p50', 'min', 'per SKU'],
           rows: [
-            ['plan the whole demo catalogue (DB + rules)', String(skus), String(listings), `${round(plan.p50, 0)} ms`, `${round(plan.min, 0)} ms`, `${round(plan.p50 / skus, 2)} ms`],
+            [`plan the whole ${ctx?.scale ?? 'demo'} catalogue (DB + rules)`, String(skus), String(listings), `${round(plan.p50, 0)} ms`, `${round(plan.min, 0)} ms`, `${round(plan.p50 / skus, 2)} ms`],
             ['/alloc through the pipeline (ranked reply)', String(skus), String(listings), `${round(tool.p50, 0)} ms`, `${round(tool.min, 0)} ms`, `${round(tool.p50 / skus, 2)} ms`],
             ['/alloc WB-500 (one SKU, saves a proposal)', '1', String(plan.last.find((p) => p.code === 'WB-500')?.platforms.length ?? 0), `${round(one.p50, 0)} ms`, `${round(one.min, 0)} ms`, '—'],
             ['forecast + split only, synthetic catalogue', String(synthetic.length), String(synthetic.length * 4), `${round(pure.p50, 0)} ms`, `${round(pure.min, 0)} ms`, `${round(pure.p50 / synthetic.length, 3)} ms`],
@@ -106,9 +114,15 @@ async function runAllocationBench(log: (line: string) => void): Promise<BenchRes
           alloc_catalogue_plan_ms_p50: round(plan.p50, 1),
           alloc_tool_ms_p50: round(tool.p50, 1),
           alloc_one_sku_ms_p50: round(one.p50, 1),
-          alloc_pure_2000_skus_ms_p50: round(pure.p50, 1),
+          ...(ctx ? {} : { alloc_pure_2000_skus_ms_p50: round(pure.p50, 1) }),
+          allocation_catalogue_ms: round(plan.p50, 1),
+          allocation_catalogue_cold_ms: round(plan.first, 1),
+          allocation_pure_ms: round(pure.p50, 1),
         },
-        notes: [`${RUNS} timed runs after one warm-up; p50 and fastest.`],
+        notes: [
+          `${runs} timed runs after one warm-up; p50 and fastest. The warm-up (nothing cached yet) took ${round(plan.first, 0)} ms.`,
+          `goal: whole catalogue ≤ 2,000 ms → ${round(plan.p50, 0)} ms (${plan.p50 <= 2000 ? 'met' : 'NOT met'}); forecasts are remembered by their exact input, so the warm runs refit only listings whose sales changed.`,
+        ],
       };
     } finally {
       await db.$disconnect();

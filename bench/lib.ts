@@ -13,12 +13,23 @@ export interface BenchResult {
   notes?: string[];
 }
 
+/** The dataset `npm run bench -- --scale …` prepared for this run. */
+export interface BenchContext {
+  scale: 'demo' | 'medium' | 'large';
+  /** SQLite file URL of that dataset (data/bench-<scale>.db), seeded for 2026-11-20. */
+  dbUrl: string;
+}
+
 /** One benchmark. */
 export interface Benchmark {
   /** Short name used on the command line: `npm run bench -- slack-ack`. */
   name: string;
   title: string;
-  run(log: (line: string) => void): Promise<BenchResult>;
+  /**
+   * Measures. Benchmarks that read the catalogue or customers use `ctx.dbUrl` when given (and
+   * leave the file as they found it, apart from audit rows); the others seed their own demo.
+   */
+  run(log: (line: string) => void, ctx?: BenchContext): Promise<BenchResult>;
 }
 
 /** Nearest-rank percentile of an ascending list. */

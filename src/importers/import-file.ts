@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import type { AuditWriter, Tx } from '../core/tool.ts';
 import { resolveIdentities } from '../core/domain/customers/resolve-identities.ts';
 import { platformDirectory } from '../core/domain/catalogue/platforms.ts';
+import { invalidateWarehouseDirectory } from '../core/domain/inventory/stock-service.ts';
 import type { Db } from '../persistence/db.ts';
 import { applyRecords, FBA_INBOUND_ETA_DAYS, type Counts, type WriteSummary } from './apply.ts';
 import { detectFormat, FORMATS } from './formats.ts';
@@ -238,6 +239,8 @@ export async function importFile(db: Db, source: ImportSource, opts: ImportOptio
     await opts.auditNoWrite?.({ action: 'import.dry-run', targetType: 'import', targetId: sha256.slice(0, 16), after: { file, format: format.id, platform: summary.platformCode, main: summary.main } });
   }
   if (summary.platformCreated && !opts.dryRun) platformDirectory.invalidate(db);
+  // An inventory import may have created a warehouse and its channel.
+  if (!opts.dryRun) invalidateWarehouseDirectory(db);
 
   const notes: ReportNote[] = [...mapped.notes, ...summary.notes].map((n) =>
     n.key === 'etaEstimated' ? { ...n, params: { days: FBA_INBOUND_ETA_DAYS } } : n,

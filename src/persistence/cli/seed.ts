@@ -1,7 +1,8 @@
 /**
- * `npm run db:seed`: replaces the content of DATABASE_URL with the demo dataset.
+ * `npm run db:seed`: replaces the content of DATABASE_URL with the demo dataset, or with the
+ * demo grown to the medium or large size (see src/persistence/seed/scale.ts).
  *
- *   npm run db:seed [-- --reference-date 2026-11-20] [--scale demo]
+ *   npm run db:seed [-- --reference-date 2026-11-20] [--scale demo|medium|large]
  *
  * The reference date ("today" of the demo) comes from --reference-date, else
  * SEED_REFERENCE_DATE, else today (UTC). Exit codes: 0 done, 1 failed (one line, no stack
@@ -11,11 +12,12 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../../config/env.ts';
 import { openDatabase } from '../open-database.ts';
 import { seedDemo } from '../seed/index.ts';
+import { SCALES, seedScaled, type ScaleName } from '../seed/scale.ts';
 
 /** Thrown for bad command-line arguments (exit code 2). */
 class UsageError extends Error {}
 
-const USAGE = 'usage: npm run db:seed [-- --reference-date YYYY-MM-DD] [--scale demo]';
+const USAGE = 'usage: npm run db:seed [-- --reference-date YYYY-MM-DD] [--scale demo|medium|large]';
 
 /** Parses "YYYY-MM-DD" into 00:00 UTC, rejecting impossible dates such as 2026-02-30. */
 function parseDay(text: string, source: string): Date {
@@ -38,8 +40,9 @@ async function main(): Promise<void> {
   } catch (error) {
     throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
   }
-  if (values.scale !== 'demo') {
-    throw new UsageError(`--scale ${values.scale}: only "demo" is available; the medium and large datasets are not available yet`);
+  const scale = values.scale ?? 'demo';
+  if (!Object.hasOwn(SCALES, scale)) {
+    throw new UsageError(`--scale ${scale}: say demo, medium or large\n${USAGE}`);
   }
 
   const config = loadConfig();
@@ -49,13 +52,17 @@ async function main(): Promise<void> {
       ? parseDay(config.SEED_REFERENCE_DATE, 'SEED_REFERENCE_DATE')
       : parseDay(new Date().toISOString().slice(0, 10), 'today');
 
-  console.log(`db:seed: loading the demo dataset into ${config.DATABASE_URL}`);
+  console.log(`db:seed: loading the ${scale} dataset into ${config.DATABASE_URL}`);
   const db = await openDatabase(config.DATABASE_URL, { log: (line) => console.log(line) });
   try {
-    const summary = await seedDemo(db, { referenceDate, log: (line) => console.log(line) });
+    const log = (line: string) => console.log(line);
+    const summary =
+      scale === 'demo'
+        ? await seedDemo(db, { referenceDate, log })
+        : await seedScaled(db, { referenceDate, scale: SCALES[scale as ScaleName], log });
     const width = Math.max(...Object.keys(summary).map((k) => k.length));
     console.log('rows per table:');
-    for (const [table, count] of Object.entries(summary)) console.log(`  ${table.padEnd(width)}  ${count.toLocaleString('en-US').padStart(8)}`);
+    for (const [table, count] of Object.entries(summary)) console.log(`  ${table.padEnd(width)}  ${count.toLocaleString('en-US').padStart(10)}`);
   } finally {
     await db.$disconnect();
   }

@@ -102,10 +102,25 @@ const FIXED_RATES: Record<string, Partial<Record<PlatformCode, number>>> = {
 /** WB-500 was put on AliExpress only this many days ago. */
 export const WB500_ALIEXPRESS_DAYS = 10;
 
-/** Builds the catalogue for a reference day. */
-export function buildCatalogue(ref: Date): Catalogue {
-  const rng = new Rng('catalogue');
-  const Supplier = SUPPLIERS.map((s, i) => ({
+/**
+ * A further copy of the demo catalogue, for the medium and large datasets: the same products
+ * and variants under suffixed SKU codes (WB-500 → WB-500-S7) and ids after `firstIds`, with
+ * their own random stream. Fixed rates, planted issues and drafts key on the demo's codes, so a
+ * copy carries none of them; the suppliers are the demo's (it writes none).
+ */
+export interface CatalogueCopy {
+  /** 1, 2, …: suffix of the SKU codes and name of the random stream. */
+  index: number;
+  /** Ids the copy's first product, SKU and listing get. */
+  firstIds: { product: number; sku: number; listing: number };
+}
+
+/** Builds the catalogue for a reference day (the demo's own, or one more copy of it). */
+export function buildCatalogue(ref: Date, copy?: CatalogueCopy): Catalogue {
+  const rng = new Rng(copy ? `catalogue-${copy.index}` : 'catalogue');
+  const suffix = copy ? `-S${copy.index}` : '';
+  const ids = copy?.firstIds ?? { product: 1, sku: 1, listing: 1 };
+  const Supplier = (copy ? [] : SUPPLIERS).map((s, i) => ({
     id: i + 1,
     code: s.code,
     name: s.name,
@@ -120,7 +135,7 @@ export function buildCatalogue(ref: Date): Catalogue {
   const listings: ListingPlan[] = [];
 
   PRODUCTS.forEach((product, productIndex) => {
-    const productId = productIndex + 1;
+    const productId = ids.product + productIndex;
     tables.Product.push({
       id: productId,
       brandId: 1,
@@ -139,15 +154,16 @@ export function buildCatalogue(ref: Date): Catalogue {
     if (!supplier) throw new Error(`unknown supplier ${product.supplier}`);
 
     product.variants.forEach((variant, variantIndex) => {
-      const skuId = tables.Sku.length + 1;
+      const skuId = ids.sku + tables.Sku.length;
+      const skuCode = `${variant.code}${suffix}`;
       const unitCostUsd = supplier.currency === 'CNY' ? variant.cost / CNY_PER_USD : variant.cost;
       const leadTimeDays = supplier.leadTimeDays + rng.int(-3, 5);
       const moq = variant.moq ?? 500;
-      const active = !(DISCONTINUED_SKUS as readonly string[]).includes(variant.code);
-      const name = `${product.name} ${variant.label}`;
+      const active = !(DISCONTINUED_SKUS as readonly string[]).includes(skuCode);
+      const name = `${product.name} ${variant.label}${copy ? ` (series ${copy.index})` : ''}`;
       tables.Sku.push({
         id: skuId,
-        code: variant.code,
+        code: skuCode,
         productId,
         name,
         unitCost: variant.cost,
@@ -163,14 +179,14 @@ export function buildCatalogue(ref: Date): Catalogue {
         moq,
         active,
       });
-      const sku: SkuPlan = { id: skuId, code: variant.code, name, productId, product, variant, unitCostUsd, leadTimeDays, moq, active };
+      const sku: SkuPlan = { id: skuId, code: skuCode, name, productId, product, variant, unitCostUsd, leadTimeDays, moq, active };
       skus.push(sku);
 
       const tags = (variant.on ?? product.on).split(/\s+/).filter(Boolean) as PlatformTag[];
       // Listings follow the fixed platform order so ids do not depend on how `on` is spelled.
       const codes = PLATFORMS.map((p) => p.code).filter((code) => tags.some((t) => TAG_TO_CODE[t] === code));
       for (const code of codes) {
-        const plan = planListing(rng, ref, sku, variantIndex, platformByCode(code), listings.length + 1);
+        const plan = planListing(rng, ref, sku, variantIndex, platformByCode(code), ids.listing + listings.length);
         listings.push(plan);
         tables.Listing.push(listingRow(rng, ref, plan));
       }

@@ -25,6 +25,7 @@ import { MY_NAMES } from './geo.ts';
 import { Rng, cents } from './random.ts';
 import { HISTORY_DAYS, promoFor } from './sales.ts';
 import { reviewText, ticketText, type TicketTopic } from './texts.ts';
+import { identityKeys } from '../../core/domain/customers/resolution.ts';
 import { ms, type DemoTables } from './types.ts';
 
 /** How many real people the demo has. */
@@ -171,32 +172,7 @@ export function buildCustomers(
   for (const hard of hardCases(factory)) addPerson(hard.person, hard.identities, hard.orders);
 
   while (people.length < PERSON_COUNT) {
-    const country = rng.weighted(
-      COUNTRY_WEIGHTS.map(([c]) => c),
-      COUNTRY_WEIGHTS.map(([, w]) => w),
-    );
-    const person = factory.person(country);
-    const primary = rng.weighted(
-      PRIMARY[country].map(([p]) => p),
-      PRIMARY[country].map(([, w]) => w),
-    );
-    const platforms: PlatformCode[] = [primary];
-    if (rng.chance(MULTI_PLATFORM_SHARE)) {
-      const others = PRIMARY[country].map(([p]) => p).filter((p) => p !== primary);
-      const extra = others.length > 1 && rng.chance(0.2) ? 2 : 1;
-      platforms.push(...rng.sample(others, Math.min(extra, others.length)));
-    }
-    const multi = platforms.length > 1;
-    const specs = platforms.map((platform, i): IdentitySpec => {
-      const spec: IdentitySpec = { platform };
-      if (i > 0 && rng.chance(0.3)) spec.name = nameVariant(rng, person.first, person.last, country);
-      // People on several platforms leave a phone on each (that is how they get linked).
-      if (!multi && !rng.chance(PHONE_SHARE[platform])) spec.phoneStyle = null;
-      if ((platform === 'shopify' || platform === 'aliexpress') && i > 0 && rng.chance(0.25)) {
-        spec.email = factory.email(person.first, person.last, country);
-      }
-      return spec;
-    });
+    const { person, specs } = randomPerson(rng, factory, (country) => factory.person(country));
     addPerson(person, specs);
   }
 
@@ -288,6 +264,37 @@ export function buildCustomers(
   return { Customer, CustomerIdentity, IdentityLink, Order, OrderLine, Ticket, Review };
 }
 
+/** A random person and the platforms they buy on; `make` draws the person for a country. */
+function randomPerson(rng: Rng, factory: PersonFactory, make: (country: CountryCode) => Person): { person: Person; specs: IdentitySpec[] } {
+  const country = rng.weighted(
+    COUNTRY_WEIGHTS.map(([c]) => c),
+    COUNTRY_WEIGHTS.map(([, w]) => w),
+  );
+  const person = make(country);
+  const primary = rng.weighted(
+    PRIMARY[country].map(([p]) => p),
+    PRIMARY[country].map(([, w]) => w),
+  );
+  const platforms: PlatformCode[] = [primary];
+  if (rng.chance(MULTI_PLATFORM_SHARE)) {
+    const others = PRIMARY[country].map(([p]) => p).filter((p) => p !== primary);
+    const extra = others.length > 1 && rng.chance(0.2) ? 2 : 1;
+    platforms.push(...rng.sample(others, Math.min(extra, others.length)));
+  }
+  const multi = platforms.length > 1;
+  const specs = platforms.map((platform, i): IdentitySpec => {
+    const spec: IdentitySpec = { platform };
+    if (i > 0 && rng.chance(0.3)) spec.name = nameVariant(rng, person.first, person.last, country);
+    // People on several platforms leave a phone on each (that is how they get linked).
+    if (!multi && !rng.chance(PHONE_SHARE[platform])) spec.phoneStyle = null;
+    if ((platform === 'shopify' || platform === 'aliexpress') && i > 0 && rng.chance(0.25)) {
+      spec.email = factory.email(person.first, person.last, country);
+    }
+    return spec;
+  });
+  return { person, specs };
+}
+
 const PHONE_SHARE: Record<PlatformCode, number> = {
   'amazon-us': 0.65,
   'amazon-de': 0.6,
@@ -303,7 +310,7 @@ function displayNameOf(p: Person): string {
   return `${p.first} ${p.last}`;
 }
 
-function buildIdentity(rng: Rng, ids: IdFactory, person: PersonDraft, spec: IdentitySpec, id: number): IdentityDraft {
+function buildIdentity(rng: Rng, ids: BuyerIds, person: PersonDraft, spec: IdentitySpec, id: number): IdentityDraft {
   const platform = platformByCode(spec.platform);
   const p = person.person;
   const amazon = platform.marketplace === 'amazon';
@@ -796,4 +803,255 @@ function hardCases(factory: PersonFactory): { person: Person; identities: Identi
       identities: [{ platform: 'amazon-de' }],
     },
   ];
+}
+
+// ───────────────────────────── medium and large datasets ─────────────────────────────
+
+/** What buildIdentity needs of an id factory. */
+interface BuyerIds {
+  buyer(platform: PlatformCode, country: CountryCode): string;
+}
+
+/**
+ * Buyer and order ids of the extra people, in each platform's format, unique by a counter
+ * rather than by remembering every id handed out (millions would not fit the memory budget).
+ * The counter sits where the demo's ids never put it (a leading zero, a longer number…).
+ */
+class NumberedIds implements BuyerIds {
+  constructor(
+    private readonly rng: Rng,
+    private buyers: number,
+    private orders: number,
+  ) {}
+
+  buyer(platform: PlatformCode, country: CountryCode): string {
+    const r = this.rng;
+    const n = this.buyers++;
+    switch (platform) {
+      case 'amazon-us':
+      case 'amazon-de':
+        return `A${r.alnum(5)}${n.toString(36).toUpperCase().padStart(8, '0')}`;
+      case 'shopify':
+        return `7${r.digits(4, false)}${pad(n, 8)}`;
+      case 'tiktok-us':
+        return `7${r.digits(10, false)}${pad(n, 8)}`;
+      case 'aliexpress':
+        return `${country.toLowerCase()}${pad(n, 10)}${r.alnum(4, 'abcdefghijklmnopqrstuvwxyz')}`;
+      case 'shopee-my':
+        return `1${pad(n, 9)}`;
+    }
+  }
+
+  order(platform: PlatformCode, orderedAt: Date): string {
+    const r = this.rng;
+    const n = pad(this.orders++, 11);
+    switch (platform) {
+      case 'amazon-us':
+        return `${r.pick(['111', '112', '113', '114'])}-${r.digits(3, false)}${n.slice(0, 4)}-${n.slice(4)}`;
+      case 'amazon-de':
+        return `${r.pick(['302', '303', '304', '305', '028'])}-${r.digits(3, false)}${n.slice(0, 4)}-${n.slice(4)}`;
+      case 'aliexpress':
+        return `81${r.digits(6, false)}${n}`;
+      case 'tiktok-us':
+        return `57${r.digits(5, false)}${n}`;
+      case 'shopee-my': {
+        const d = orderedAt.toISOString();
+        return `${d.slice(2, 4)}${d.slice(5, 7)}${d.slice(8, 10)}${r.alnum(2)}${Number(n).toString(36).toUpperCase().padStart(6, '0')}`;
+      }
+      case 'shopify':
+        return `#${1_000_000 + Number(n)}`;
+    }
+  }
+}
+
+const pad = (n: number, width: number): string => String(n).padStart(width, '0');
+
+/**
+ * Draws order lines for the extra people: by demand, like randomOrders(), but through
+ * cumulative weights and a binary search, since a platform has thousands of listings there.
+ */
+export class ListingSampler {
+  private readonly pools = new Map<PlatformCode, { listings: ListingPlan[]; cumulative: number[] }>();
+
+  /** Adds a catalogue's live and past listings (drafts never sell). */
+  add(listings: readonly ListingPlan[]): void {
+    for (const l of listings) {
+      if (l.status === 'draft') continue;
+      let pool = this.pools.get(l.platform.code);
+      if (!pool) this.pools.set(l.platform.code, (pool = { listings: [], cumulative: [] }));
+      pool.listings.push(l);
+      pool.cumulative.push((pool.cumulative.at(-1) ?? 0) + l.rate + 0.05);
+    }
+  }
+
+  /** A listing of `platform` that was on sale on `day`, or null after a few misses. */
+  pick(rng: Rng, platform: PlatformCode, day: Date): ListingPlan | null {
+    const pool = this.pools.get(platform);
+    if (!pool) return null;
+    const total = pool.cumulative.at(-1) ?? 0;
+    for (let attempt = 0; attempt < 12; attempt++) {
+      const target = rng.next() * total;
+      let lo = 0;
+      let hi = pool.cumulative.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((pool.cumulative[mid] ?? 0) > target) hi = mid;
+        else lo = mid + 1;
+      }
+      const l = pool.listings[lo];
+      if (l && l.launchedOn <= day && (!l.endsOn || day <= l.endsOn)) return l;
+    }
+    return null;
+  }
+}
+
+/** One batch of extra people for the medium and large datasets. */
+export interface PeopleBatch {
+  /** Batch number: names the random stream. */
+  index: number;
+  /** How many people. */
+  people: number;
+  /** Number of this batch's first person among all extra people (0-based): keeps ids unique. */
+  firstPerson: number;
+  /** Number of this batch's first order among all extra orders (0-based). */
+  firstOrder: number;
+  /** Ids the batch's first row of each table gets. */
+  firstIds: { customer: number; identity: number; link: number; order: number; line: number };
+}
+
+/** Orders per identity beyond the first, on average, for the extra people (≈3 orders a person). */
+const MORE_ORDERS_MEAN = 1.6;
+
+/**
+ * Extra people, the way the demo makes its random ones (countries, platforms, name and email
+ * variants, phones), with their links and orders. Their identities come resolved, with the
+ * match keys identity resolution derives: resolving a million people is not the seed's job.
+ * They have no tickets or reviews.
+ */
+export function buildMorePeople(
+  ref: Date,
+  sampler: ListingSampler,
+  batch: PeopleBatch,
+): Pick<DemoTables, 'Customer' | 'CustomerIdentity' | 'IdentityLink' | 'Order' | 'OrderLine'> {
+  const rng = new Rng(`customers-${batch.index}`);
+  const factory = new PersonFactory(rng);
+  const ids = new NumberedIds(rng, batch.firstPerson * 3, batch.firstOrder);
+  const people: PersonDraft[] = [];
+  const identities: IdentityDraft[] = [];
+  for (let i = 0; i < batch.people; i++) {
+    const n = batch.firstPerson + i;
+    const { person, specs } = randomPerson(rng, factory, (country) => factory.numberedPerson(country, n));
+    for (const spec of specs) if (spec.email) spec.email = spec.email.replace('@', `.${n}@`);
+    const draft: PersonDraft = { id: batch.firstIds.customer + i, person, displayName: displayNameOf(person), identities: [] };
+    people.push(draft);
+    for (const spec of specs) {
+      const identity = buildIdentity(rng, ids, draft, spec, batch.firstIds.identity + identities.length);
+      draft.identities.push(identity);
+      identities.push(identity);
+    }
+  }
+
+  const orders: OrderDraft[] = [];
+  for (const identity of identities) {
+    const platform = identity.platform;
+    const start = maxDate(platformLaunch(platform, ref), addDays(ref, -HISTORY_DAYS));
+    const span = daysBetween(start, ref);
+    const count = 1 + rng.poisson(platform.code === 'tiktok-us' ? 0.4 : MORE_ORDERS_MEAN);
+    const firstOffset = rng.int(0, span - 1);
+    const offsets = [firstOffset];
+    for (let k = 1; k < count; k++) offsets.push(rng.int(firstOffset, span - 1));
+    offsets.sort((a, b) => a - b);
+    for (const offset of offsets) {
+      const day = addDays(start, offset);
+      const chosen = new Set<ListingPlan>();
+      const lineCount = rng.weighted([1, 2, 3], [0.76, 0.19, 0.05]);
+      for (let k = 0; k < lineCount; k++) {
+        const listing = sampler.pick(rng, platform.code, day);
+        if (listing) chosen.add(listing);
+      }
+      if (chosen.size === 0) continue;
+      const promo = promoFor(platform.code, day);
+      const lines = [...chosen].map((listing) => lineFor(listing, rng.weighted([1, 2, 3], [0.84, 0.13, 0.03]), promo?.discount ?? 0));
+      identity.orders.push(fulfil(rng, ref, identity, addSeconds(day, rng.int(0, 86_399)), lines));
+    }
+    orders.push(...identity.orders);
+    const first = identity.orders[0]?.orderedAt ?? addDays(ref, -rng.int(1, 300));
+    identity.createdAt = addSeconds(first, -rng.int(60, 1_800));
+  }
+  orders.sort((a, b) => a.orderedAt.getTime() - b.orderedAt.getTime() || a.identity.id - b.identity.id);
+  orders.forEach((o, i) => {
+    o.id = batch.firstIds.order + i;
+    o.externalId = ids.order(o.identity.platform.code, o.orderedAt);
+  });
+
+  const Customer: DemoTables['Customer'] = people.map((p) => ({
+    id: p.id,
+    displayName: p.displayName,
+    createdAt: new Date(Math.min(...p.identities.map((i) => i.createdAt.getTime()))),
+  }));
+  const CustomerIdentity: DemoTables['CustomerIdentity'] = identities.map((i) => {
+    const keys = identityKeys({
+      id: i.id,
+      createdAt: i.createdAt,
+      name: i.name,
+      email: i.email,
+      emailKind: i.emailKind,
+      phone: i.phone,
+      addressLine1: i.address.line1,
+      addressLine2: i.address.line2,
+      postalCode: i.address.postalCode,
+      country: i.address.country,
+    });
+    return {
+      id: i.id,
+      platformId: i.platform.id,
+      externalId: i.externalId,
+      customerId: i.personId,
+      name: i.name,
+      email: i.email,
+      emailKind: i.emailKind,
+      phone: i.phone,
+      addressLine1: i.address.line1,
+      addressLine2: i.address.line2,
+      city: i.address.city,
+      region: i.address.region,
+      postalCode: i.address.postalCode,
+      country: i.address.country,
+      piiPurgedAt: null,
+      emailKey: keys.emailKey,
+      phoneE164: keys.phoneE164,
+      nameKey: keys.nameKey,
+      createdAt: i.createdAt,
+    };
+  });
+  const IdentityLink = buildLinks(people, ref).map((l) => ({ ...l, id: l.id - 1 + batch.firstIds.link }));
+
+  const Order: DemoTables['Order'] = [];
+  const OrderLine: DemoTables['OrderLine'] = [];
+  for (const o of orders) {
+    Order.push({
+      id: o.id,
+      platformId: o.identity.platform.id,
+      externalId: o.externalId,
+      identityId: o.identity.id,
+      orderedAt: o.orderedAt,
+      shippedAt: o.shippedAt,
+      status: o.status,
+      currency: o.identity.platform.currency,
+      total: cents(o.lines.reduce((sum, l) => sum + l.quantity * l.unitPrice, 0)),
+      shipCountry: o.identity.address.country,
+    });
+    for (const l of o.lines) {
+      OrderLine.push({
+        id: batch.firstIds.line + OrderLine.length,
+        orderId: o.id,
+        skuId: l.listing?.sku.id ?? null,
+        externalSku: l.externalSku,
+        title: l.title,
+        quantity: l.quantity,
+        unitPrice: l.unitPrice,
+      });
+    }
+  }
+  return { Customer, CustomerIdentity, IdentityLink, Order, OrderLine };
 }

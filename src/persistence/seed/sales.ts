@@ -123,9 +123,13 @@ const GROWTH: Record<PlatformCode, readonly [number, number]> = {
 /** Listings whose demand is fading: older phone model, say. */
 const DECLINING: Readonly<Record<string, number>> = { 'PC-IP15': -1.1 };
 
-/** Generates the sales history for every listing of the catalogue. */
-export function buildSales(ref: Date, catalogue: Catalogue): SalesResult {
-  const rng = new Rng('sales');
+/**
+ * Generates the sales history for every listing of the catalogue. A catalogue copy (the
+ * medium and large datasets) passes its own random stream and the id of its first row.
+ */
+export function buildSales(ref: Date, catalogue: Catalogue, opts: { stream?: string; firstId?: number } = {}): SalesResult {
+  const rng = new Rng(opts.stream ?? 'sales');
+  const firstId = opts.firstId ?? 1;
   const rows: DemoTables['SalesDaily'] = [];
   const stats = new Map<number, ListingStats>();
   const historyStart = addDays(ref, -HISTORY_DAYS);
@@ -172,7 +176,7 @@ export function buildSales(ref: Date, catalogue: Catalogue): SalesResult {
       }
       const discount = promos[i]?.discount ?? 0;
       rows.push({
-        id: rows.length + 1,
+        id: firstId + rows.length,
         skuId: listing.sku.id,
         platformId: listing.platform.id,
         day,

@@ -42,16 +42,25 @@ export const WB500_INBOUND_ETA_DAYS = 24;
 /** Trial batch for a brand-new platform or listing (the playbook's 100 units). */
 export const TRIAL_BATCH = 100;
 
-/** Builds the stock tables. */
+/** Where a catalogue copy's stock rows start (medium and large datasets). */
+export interface StockCopy {
+  /** Copy number: random stream and the suffix of inbound references (IS-2026-0001-S3). */
+  index: number;
+  firstIds: { stockLevel: number; inbound: number; allocation: number };
+}
+
+/** Builds the stock tables; a catalogue copy gets no warehouses of its own (the demo's serve it). */
 export function buildStock(
   ref: Date,
   catalogue: Catalogue,
   stats: Map<number, ListingStats>,
+  copy?: StockCopy,
 ): Pick<DemoTables, 'Warehouse' | 'WarehouseChannel' | 'StockLevel' | 'InboundShipment' | 'ChannelAllocation'> {
-  const rng = new Rng('stock');
+  const rng = new Rng(copy ? `stock-${copy.index}` : 'stock');
+  const ids = copy?.firstIds ?? { stockLevel: 1, inbound: 1, allocation: 1 };
   const platformIds = new Map(catalogue.listings.map((l) => [l.platform.code, l.platform.id]));
-  const Warehouse = WAREHOUSES.map((w) => ({ id: w.id, code: w.code, name: w.name, kind: w.kind, country: w.country }));
-  const WarehouseChannel = WAREHOUSES.flatMap((w) =>
+  const Warehouse = (copy ? [] : WAREHOUSES).map((w) => ({ id: w.id, code: w.code, name: w.name, kind: w.kind, country: w.country }));
+  const WarehouseChannel = (copy ? [] : WAREHOUSES).flatMap((w) =>
     w.serves.map((code) => ({ warehouseId: w.id, platformId: platformIds.get(code) ?? 0 })),
   );
 
@@ -104,7 +113,7 @@ export function buildStock(
       }
       const reserved = sku.active ? Math.min(available, Math.round(rate * rng.float(0.3, 1.1))) : 0;
       const onHand = available + reserved;
-      StockLevel.push({ id: StockLevel.length + 1, skuId: sku.id, warehouseId: w.id, onHand, reserved, updatedAt: syncedAt });
+      StockLevel.push({ id: ids.stockLevel + StockLevel.length, skuId: sku.id, warehouseId: w.id, onHand, reserved, updatedAt: syncedAt });
 
       for (const l of served) {
         ChannelAllocation.push({
@@ -123,7 +132,7 @@ export function buildStock(
   }
 
   ChannelAllocation.sort((a, b) => a.skuId - b.skuId || a.platformId - b.platformId);
-  ChannelAllocation.forEach((row, i) => (row.id = i + 1));
+  ChannelAllocation.forEach((row, i) => (row.id = ids.allocation + i));
 
   // References are numbered per year in the order the shipments were created.
   shipments.sort((a, b) => ms(a.createdAt) - ms(b.createdAt) || a.skuId - b.skuId || a.warehouseId - b.warehouseId);
@@ -132,7 +141,7 @@ export function buildStock(
     const year = new Date(ms(s.createdAt)).getUTCFullYear();
     const n = (perYear.get(year) ?? 0) + 1;
     perYear.set(year, n);
-    return { id: i + 1, reference: `IS-${year}-${String(n).padStart(4, '0')}`, ...s };
+    return { id: ids.inbound + i, reference: `IS-${year}-${String(n).padStart(4, '0')}${copy ? `-S${copy.index}` : ''}`, ...s };
   });
   return { Warehouse, WarehouseChannel, StockLevel, InboundShipment, ChannelAllocation };
 }

@@ -4,8 +4,8 @@
  * query per table for any number of SKUs.
  */
 import type { Db } from '../../../persistence/db.ts';
+import { CACHE_TTL_MS, cachedPerDb } from '../catalogue/read-cache.ts';
 import { addDays, startOfUtcDay } from '../inventory/cover.ts';
-import { cachedPerDb } from '../catalogue/read-cache.ts';
 import { toUsd } from './fx.ts';
 import { chooseShipping, PARCEL_KINDS, priceFor, type ShippingChoice, type ShippingOption } from './logistics.ts';
 import { contributionMargin, type Margin } from './margin.ts';
@@ -129,6 +129,25 @@ function lastMilePerUnit(options: readonly ShippingOption[], country: string, gr
   return best;
 }
 
+const revenueCache = new WeakMap<Db, { key: string; at: number; value: Promise<Map<number, number>> }>();
+
+/**
+ * Each platform's revenue over [from, to), in its currency. Read by every plan, one SKU or all,
+ * and a scan of every listing's sales: kept for a minute per client and window, like the other
+ * read-mostly lookups (sales change by import, once a day).
+ */
+function platformRevenueIn(db: Db, from: Date, to: Date): Promise<Map<number, number>> {
+  const key = `${from.getTime()}:${to.getTime()}`;
+  const hit = revenueCache.get(db);
+  if (hit && hit.key === key && Date.now() - hit.at < CACHE_TTL_MS) return hit.value;
+  const value = db.salesDaily
+    .groupBy({ by: ['platformId'], where: { day: { gte: from, lt: to } }, _sum: { revenue: true } })
+    .then((rows) => new Map(rows.map((r) => [r.platformId, Number(r._sum.revenue ?? 0)])));
+  revenueCache.set(db, { key, at: Date.now(), value });
+  value.catch(() => revenueCache.delete(db));
+  return value;
+}
+
 /**
  * Unit economics of the given SKUs (all active SKUs when `skuIds` is omitted) on every
  * platform they are listed on, as of `now`.
@@ -139,21 +158,24 @@ export async function unitEconomics(db: Db, now: Date, perUsd: Readonly<Record<s
   const today = latest._max.day ? addDays(startOfUtcDay(latest._max.day), 1) : startOfUtcDay(now);
   const from = addDays(today, -COST_WINDOW_DAYS);
   const skuWhere = skuIds ? { id: { in: [...skuIds] } } : { active: true };
-  const [skus, listings, platforms, routes, options, sales, campaigns, spend] = await Promise.all([
+  const salesWindow = { day: { gte: from, lt: today } };
+  const [skus, listings, platforms, routes, options, sales, platformSales, campaigns, spend] = await Promise.all([
     db.sku.findMany({ where: skuWhere, select: { id: true, unitCost: true, costCurrency: true, weightGrams: true, declaredValue: true } }),
     db.listing.findMany({ where: skuIds ? { skuId: { in: [...skuIds] } } : { sku: { active: true } }, select: { skuId: true, platformId: true, price: true, currency: true, status: true } }),
     db.platform.findMany({ where: { active: true }, select: { id: true, code: true, commissionRate: true } }),
     platformRoutes(db),
     shippingOptions.get(db),
-    db.salesDaily.groupBy({ by: ['skuId', 'platformId'], where: { day: { gte: from, lt: today } }, _sum: { units: true, revenue: true } }),
+    // Only the SKUs asked about; each platform's total (for sharing store-wide ad spend) is
+    // summed by the database rather than from every SKU's row.
+    db.salesDaily.groupBy({ by: ['skuId', 'platformId'], where: skuIds ? { ...salesWindow, skuId: { in: [...skuIds] } } : salesWindow, _sum: { units: true, revenue: true } }),
+    platformRevenueIn(db, from, today),
     db.adCampaign.findMany({ select: { id: true, platformId: true, skuId: true } }),
     db.adSpendDaily.groupBy({ by: ['campaignId'], where: { day: { gte: from, lt: today } }, _sum: { spend: true }, _max: { currency: true } }),
   ]);
   const platformById = new Map(platforms.map((p) => [p.id, p]));
   const salesKey = (s: number, p: number): string => `${s}:${p}`;
   const salesBy = new Map(sales.map((s) => [salesKey(s.skuId, s.platformId), { units: s._sum.units ?? 0, revenue: Number(s._sum.revenue ?? 0) }]));
-  const platformRevenue = new Map<number, number>();
-  for (const s of sales) platformRevenue.set(s.platformId, (platformRevenue.get(s.platformId) ?? 0) + Number(s._sum.revenue ?? 0));
+  const platformRevenue = platformSales;
   const spendBy = new Map(spend.map((s) => [s.campaignId, { amount: Number(s._sum.spend ?? 0), currency: s._max.currency ?? 'USD' }]));
   // Ad spend per (sku, platform) for SKU campaigns, and per platform for store-wide ones.
   const skuSpend = new Map<string, number>();

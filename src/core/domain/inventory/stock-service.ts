@@ -4,6 +4,7 @@
  * one query per table, never one per row.
  */
 import type { Db } from '../../../persistence/db.ts';
+import { cachedPerDb } from '../catalogue/read-cache.ts';
 import type { SkuSummary } from '../catalogue/sku-lookup.ts';
 import {
   RATE_WINDOW_DAYS,
@@ -69,14 +70,11 @@ export async function stockReport(db: Db, sku: SkuSummary, now: Date): Promise<S
   const today = startOfUtcDay(now);
   const windowStart = addDays(today, -RATE_WINDOW_DAYS);
 
-  const [levels, shipments, allocations, listings, sales, channels] = await Promise.all([
-    db.stockLevel.findMany({
-      where: { skuId: sku.id },
-      select: { onHand: true, reserved: true, warehouse: { select: { id: true, code: true, name: true, kind: true } } },
-    }),
+  const [levelRows, shipmentRows, allocations, listings, sales, { warehouses: warehouseById, channels }] = await Promise.all([
+    db.stockLevel.findMany({ where: { skuId: sku.id }, select: { onHand: true, reserved: true, warehouseId: true } }),
     db.inboundShipment.findMany({
       where: { skuId: sku.id, status: { in: ['planned', 'in_transit'] } },
-      select: { reference: true, quantity: true, eta: true, status: true, warehouse: { select: { id: true, code: true, name: true, kind: true } } },
+      select: { reference: true, quantity: true, eta: true, status: true, warehouseId: true },
       orderBy: { eta: 'asc' },
     }),
     db.channelAllocation.findMany({ where: { skuId: sku.id }, select: { platformId: true, quantity: true } }),
@@ -86,8 +84,12 @@ export async function stockReport(db: Db, sku: SkuSummary, now: Date): Promise<S
       where: { skuId: sku.id, day: { gte: windowStart, lt: today } },
       _sum: { units: true },
     }),
-    db.warehouseChannel.findMany({ select: { warehouseId: true, platform: { select: { id: true, code: true, name: true } } } }),
+    warehouseDirectory.get(db),
   ]);
+  // Warehouses and their channels come from the cached directory rather than a join per lookup.
+  const warehouseOf = (id: number): { id: number; code: string; name: string; kind: string } => warehouseById.get(id) ?? { id, code: `#${id}`, name: `#${id}`, kind: 'own' };
+  const levels = levelRows.map((l) => ({ ...l, warehouse: warehouseOf(l.warehouseId) }));
+  const shipments = shipmentRows.map((s) => ({ ...s, warehouse: warehouseOf(s.warehouseId) }));
 
   const servesByWarehouse = new Map<number, string[]>();
   const platformsById = new Map<number, { code: string; name: string }>();
@@ -182,6 +184,23 @@ export async function stockReport(db: Db, sku: SkuSummary, now: Date): Promise<S
       today,
     }),
   };
+}
+
+/**
+ * Warehouses and which platforms each fulfils: read-mostly (they change when the team opens a
+ * warehouse), read by every stock lookup, so cached per client like the platform directory.
+ */
+const warehouseDirectory = cachedPerDb(async (db: Db) => {
+  const [warehouses, channels] = await Promise.all([
+    db.warehouse.findMany({ select: { id: true, code: true, name: true, kind: true } }),
+    db.warehouseChannel.findMany({ select: { warehouseId: true, platform: { select: { id: true, code: true, name: true } } } }),
+  ]);
+  return { warehouses: new Map(warehouses.map((w) => [w.id, w])), channels };
+});
+
+/** Drops the cached warehouse directory, e.g. after warehouses or channels changed. */
+export function invalidateWarehouseDirectory(db: Db): void {
+  warehouseDirectory.invalidate(db);
 }
 
 function sum(values: number[]): number {

@@ -9,7 +9,8 @@ import { unitEconomics, platformRoutes, shippingOptions, type UnitEconomics } fr
 import { PARCEL_KINDS } from '../costs/logistics.ts';
 import { addDays, DAY_MS, startOfUtcDay } from '../inventory/cover.ts';
 import { allocateStock, type AllocationResult, type PlatformDemand } from './allocation.ts';
-import { FIT_WINDOW_DAYS, forecastDemand, type DemandForecast } from './forecast.ts';
+import { FIT_WINDOW_DAYS, type DemandForecast } from './forecast.ts';
+import { firstSaleDays, memoForecast, salesSeries } from './sales-series.ts';
 import { reorderPlan, type ReorderPlan } from './replenishment.ts';
 import { safetyStock, type PlatformStage, type SafetyStock } from './safety-stock.ts';
 
@@ -89,8 +90,8 @@ export async function planSkus(db: Db, now: Date, options: PlanOptions, skuIds?:
     db.sku.findMany({ where: skuIds ? { id: { in: [...skuIds] } } : { active: true }, select: { id: true, code: true, name: true, leadTimeDays: true, moq: true }, orderBy: { code: 'asc' } }),
     db.platform.findMany({ where: { active: true }, select: { id: true, code: true, stage: true } }),
     db.listing.findMany({ where: skuFilter, select: { skuId: true, platformId: true, status: true } }),
-    db.salesDaily.findMany({ where: { ...skuFilter, day: { gte: from, lt: end } }, select: { skuId: true, platformId: true, day: true, units: true } }),
-    db.salesDaily.groupBy({ by: ['skuId', 'platformId'], where: skuFilter, _min: { day: true } }),
+    salesSeries(db, from, end, skuIds),
+    firstSaleDays(db, skuIds),
     db.stockLevel.findMany({ where: skuFilter, select: { skuId: true, warehouseId: true, onHand: true, reserved: true } }),
     db.inboundShipment.findMany({ where: { ...skuFilter, status: { in: ['planned', 'in_transit'] } }, select: { skuId: true, warehouseId: true, quantity: true, eta: true, reference: true } }),
     db.channelAllocation.findMany({ where: skuFilter, select: { skuId: true, platformId: true, quantity: true, version: true } }),
@@ -116,17 +117,15 @@ export async function planSkus(db: Db, now: Date, options: PlanOptions, skuIds?:
   };
 
   const key = (s: number, p: number): string => `${s}:${p}`;
-  const series = new Map<string, Map<number, number>>();
-  for (const s of sales) {
-    const k = key(s.skuId, s.platformId);
-    let m = series.get(k);
-    if (!m) series.set(k, (m = new Map()));
-    m.set(Math.round((startOfUtcDay(s.day).getTime() - from.getTime()) / DAY_MS), s.units);
-  }
-  const firstDay = new Map(firstDays.map((f) => [key(f.skuId, f.platformId), f._min.day]));
+  const series = sales;
+  const firstDay = firstDays;
   const group = <T extends { skuId: number }>(rows: readonly T[]): Map<number, T[]> => {
     const m = new Map<number, T[]>();
-    for (const r of rows) m.set(r.skuId, [...(m.get(r.skuId) ?? []), r]);
+    for (const r of rows) {
+      const list = m.get(r.skuId);
+      if (list) list.push(r);
+      else m.set(r.skuId, [r]);
+    }
     return m;
   };
   const listingsBy = group(listings);
@@ -157,7 +156,7 @@ export async function planSkus(db: Db, now: Date, options: PlanOptions, skuIds?:
       const days = series.get(key(sku.id, l.platformId)) ?? new Map<number, number>();
       const units: number[] = [];
       for (let d = startIndex; d < FIT_WINDOW_DAYS; d++) units.push(days.get(d) ?? 0);
-      const forecast = forecastDemand(listed ? units : [], addDays(from, startIndex).getUTCDay());
+      const forecast = memoForecast(listed ? units : [], addDays(from, startIndex).getUTCDay());
       const route = routes.get(l.platformId);
       const dedicatedWarehouse = route?.dedicated ?? null;
       const transitDays = dedicatedWarehouse ? transitTo(dedicatedWarehouse.country, route?.origin ?? 'CN') : 0;

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Order_platformId_shipCountry_idx" ON "Order"("platformId", "shipCountry");
