@@ -12,6 +12,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../generated/prisma/client.ts';
 import { PrismaClient as PostgresPrismaClient } from '../generated/prisma-pg/client.ts';
 import { isPostgresUrl } from './dialect.ts';
+import { withStatementCache } from './sqlite-statement-cache.ts';
 
 /** The database client every service receives. */
 export type Db = PrismaClient;
@@ -36,5 +37,5 @@ export function createDb(url: string): Db {
     // services are written once (SQLite's API is the subset both engines support).
     return new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
   }
-  return new PrismaClient({ adapter: sqliteAdapter(url) });
+  return new PrismaClient({ adapter: withStatementCache(sqliteAdapter(url)) });
 }
