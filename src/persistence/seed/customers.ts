@@ -231,33 +231,7 @@ export function buildCustomers(
   }));
   const IdentityLink = buildLinks(people, ref);
 
-  const Order: DemoTables['Order'] = [];
-  const OrderLine: DemoTables['OrderLine'] = [];
-  for (const o of orders) {
-    Order.push({
-      id: o.id,
-      platformId: o.identity.platform.id,
-      externalId: o.externalId,
-      identityId: o.identity.id,
-      orderedAt: o.orderedAt,
-      shippedAt: o.shippedAt,
-      status: o.status,
-      currency: o.identity.platform.currency,
-      total: cents(o.lines.reduce((sum, l) => sum + l.quantity * l.unitPrice, 0)),
-      shipCountry: o.identity.address.country,
-    });
-    for (const l of o.lines) {
-      OrderLine.push({
-        id: OrderLine.length + 1,
-        orderId: o.id,
-        skuId: l.listing?.sku.id ?? null,
-        externalSku: l.externalSku,
-        title: l.title,
-        quantity: l.quantity,
-        unitPrice: l.unitPrice,
-      });
-    }
-  }
+  const { Order, OrderLine } = orderRows(orders, 1);
 
   const Ticket = buildTickets(rng, ref, orders, ids);
   const Review = buildReviews(rng, ref, orders);
@@ -440,6 +414,39 @@ function fulfil(
   const deliveredAt = new Date(shippedAt.getTime() + Math.round(deliverDays * 86_400) * 1000);
   const returned = allowCancel && age > shipLag + deliverDays + 10 && rng.chance(0.02);
   return { ...base, status: returned ? 'returned' : 'delivered', shippedAt, deliveredAt };
+}
+
+/** The Order and OrderLine rows of `orders`, line ids counting up from `firstLineId`. */
+function orderRows(orders: readonly OrderDraft[], firstLineId: number): Pick<DemoTables, 'Order' | 'OrderLine'> {
+  const Order: DemoTables['Order'] = [];
+  const OrderLine: DemoTables['OrderLine'] = [];
+  for (const o of orders) {
+    Order.push({
+      id: o.id,
+      platformId: o.identity.platform.id,
+      externalId: o.externalId,
+      identityId: o.identity.id,
+      orderedAt: o.orderedAt,
+      shippedAt: o.shippedAt,
+      status: o.status,
+      currency: o.identity.platform.currency,
+      total: cents(o.lines.reduce((sum, l) => sum + l.quantity * l.unitPrice, 0)),
+      shipCountry: o.identity.address.country,
+    });
+    for (const l of o.lines) {
+      OrderLine.push({
+        id: firstLineId + OrderLine.length,
+        orderId: o.id,
+        skuId: l.listing?.sku.id ?? null,
+        externalSku: l.externalSku,
+        title: l.title,
+        quantity: l.quantity,
+        unitPrice: l.unitPrice,
+      });
+    }
+  }
+
+  return { Order, OrderLine };
 }
 
 /** Link evidence: how each identity is tied to its person, as identity resolution would record it. */
@@ -1026,32 +1033,6 @@ export function buildMorePeople(
   });
   const IdentityLink = buildLinks(people, ref).map((l) => ({ ...l, id: l.id - 1 + batch.firstIds.link }));
 
-  const Order: DemoTables['Order'] = [];
-  const OrderLine: DemoTables['OrderLine'] = [];
-  for (const o of orders) {
-    Order.push({
-      id: o.id,
-      platformId: o.identity.platform.id,
-      externalId: o.externalId,
-      identityId: o.identity.id,
-      orderedAt: o.orderedAt,
-      shippedAt: o.shippedAt,
-      status: o.status,
-      currency: o.identity.platform.currency,
-      total: cents(o.lines.reduce((sum, l) => sum + l.quantity * l.unitPrice, 0)),
-      shipCountry: o.identity.address.country,
-    });
-    for (const l of o.lines) {
-      OrderLine.push({
-        id: batch.firstIds.line + OrderLine.length,
-        orderId: o.id,
-        skuId: l.listing?.sku.id ?? null,
-        externalSku: l.externalSku,
-        title: l.title,
-        quantity: l.quantity,
-        unitPrice: l.unitPrice,
-      });
-    }
-  }
+  const { Order, OrderLine } = orderRows(orders, batch.firstIds.line);
   return { Customer, CustomerIdentity, IdentityLink, Order, OrderLine };
 }
