@@ -18,7 +18,8 @@ import { Pipeline } from '../src/bot/pipeline.ts';
 import { createRegistry } from '../src/core/tools/index.ts';
 import { allocateStock, type PlatformDemand } from '../src/core/domain/planning/allocation.ts';
 import { forecastDemand } from '../src/core/domain/planning/forecast.ts';
-import { planSkus } from '../src/core/domain/planning/planning-service.ts';
+import { forEachPlanBatch } from '../src/core/domain/planning/planning-service.ts';
+import { ensureListingForecasts, salesHorizon } from '../src/core/domain/planning/listing-forecasts.ts';
 import { DEFAULT_PLANNING_SETTINGS } from '../src/core/domain/planning/settings.ts';
 import { createLogger } from '../src/logging.ts';
 import { openDatabase } from '../src/persistence/open-database.ts';
@@ -74,10 +75,35 @@ async function runAllocationBench(log: (line: string) => void, ctx?: BenchContex
 
       // The large catalogue takes seconds per run: fewer runs there keep the benchmark in minutes.
       const runs = ctx?.scale === 'large' ? 3 : RUNS;
-      const plan = await timed(runs, () => planSkus(db, now, options));
-      const skus = plan.last.length;
-      const listings = plan.last.reduce((a, p) => a + p.platforms.length, 0);
-      log(`planSkus: ${skus} SKUs, ${listings} listings, p50 ${round(plan.p50, 0)} ms`);
+      const planAll = async (): Promise<{ skus: number; listings: number; wb500: number }> => {
+        const out = { skus: 0, listings: 0, wb500: 0 };
+        await forEachPlanBatch(db, now, options, (plans) => {
+          for (const p of plans) {
+            out.skus += 1;
+            out.listings += p.platforms.length;
+            if (p.code === 'WB-500') out.wb500 = p.platforms.length;
+          }
+        });
+        return out;
+      };
+      // Cold: no stored forecasts (the first plan after a new day of sales, before the refresh job
+      // got to it). Then the refresh alone, on its own, as the job runs it.
+      const horizon = await salesHorizon(db, REFERENCE);
+      await db.listingForecast.deleteMany({});
+      const coldStart = performance.now();
+      await planAll();
+      const cold = performance.now() - coldStart;
+      await db.listingForecast.deleteMany({});
+      const refreshStart = performance.now();
+      const refreshed = await ensureListingForecasts(db, horizon);
+      const refresh = performance.now() - refreshStart;
+      log(`cold plan ${round(cold, 0)} ms; forecast refresh of ${refreshed.computed} listings ${round(refresh, 0)} ms`);
+      const cpuBefore = process.cpuUsage();
+      const plan = await timed(runs, planAll);
+      const cpu = process.cpuUsage(cpuBefore);
+      const planCpu = (cpu.user + cpu.system) / 1000 / (runs + 1);
+      const { skus, listings } = plan.last;
+      log(`whole catalogue: ${skus} SKUs, ${listings} listings, p50 ${round(plan.p50, 0)} ms`);
 
       const sink = new Writable({ write: (_c, _e, done) => done() });
       const pipeline = new Pipeline({ db, registry: createRegistry(), logger: createLogger({ level: 'silent', destination: sink }), now: () => now });
@@ -85,43 +111,43 @@ async function runAllocationBench(log: (line: string) => void, ctx?: BenchContex
       if (tool.last.reply.kind !== 'result') throw new Error(`/alloc failed: ${tool.last.reply.summary}`);
       const one = await timed(runs, () => pipeline.handle({ via: 'console', user: { handle: 'alice' }, channelId: 'bench', text: '/alloc WB-500' }));
 
-      // The floor: forecast + split alone, no database, for as many SKUs as the catalogue has.
+      // The floor of the refresh: forecast + split alone, no database, for as many SKUs as the
+      // catalogue has (× 4 platforms).
       const synthetic = syntheticCatalogue(ctx ? skus : 2_000);
-      const pure = await timed(ctx?.scale === 'large' ? 2 : 3, () => {
-        let units = 0;
-        for (const sku of synthetic) {
-          const platforms: PlatformDemand[] = sku.series.map((s, i) => {
-            const f = forecastDemand(s, 0);
-            return { code: `p${i}`, stage: 'mature', dedicated: sku.dedicated[i] ?? 0, inbound: [], current: 0, rate: f.rate, sigma: f.sigma, unitMargin: 5 + i, trial: false, transitDays: i === 0 ? 12 : 0 };
-          });
-          units += allocateStock({ pool: sku.pool, horizonDays: 35, trialBatch: 100, platforms }).total;
-        }
-        return units;
-      });
+      const demands = (sku: (typeof synthetic)[number], forecasts: ReadonlyArray<{ rate: number; sigma: number }>): PlatformDemand[] =>
+        forecasts.map((f, i) => ({ code: `p${i}`, stage: 'mature', dedicated: sku.dedicated[i] ?? 0, inbound: [], current: 0, rate: f.rate, sigma: f.sigma, unitMargin: 5 + i, trial: false, transitDays: i === 0 ? 12 : 0 }));
+      const pure = await timed(ctx?.scale === 'large' ? 2 : 3, () =>
+        synthetic.reduce((units, sku) => units + allocateStock({ pool: sku.pool, horizonDays: 35, trialBatch: 100, platforms: demands(sku, sku.series.map((s) => forecastDemand(s, 0))) }).total, 0),
+      );
 
       return {
         table: {
           columns: ['what', 'SKUs', 'listings', 'p50', 'min', 'per SKU'],
           rows: [
             [`plan the whole ${ctx?.scale ?? 'demo'} catalogue (DB + rules)`, String(skus), String(listings), `${round(plan.p50, 0)} ms`, `${round(plan.min, 0)} ms`, `${round(plan.p50 / skus, 2)} ms`],
+            ['  the same, cold: no stored forecasts yet', String(skus), String(listings), `${round(cold, 0)} ms`, '—', `${round(cold / skus, 2)} ms`],
+            ['  forecast refresh alone (once per sales day)', String(skus), String(refreshed.computed), `${round(refresh, 0)} ms`, '—', `${round(refresh / skus, 2)} ms`],
             ['/alloc through the pipeline (ranked reply)', String(skus), String(listings), `${round(tool.p50, 0)} ms`, `${round(tool.min, 0)} ms`, `${round(tool.p50 / skus, 2)} ms`],
-            ['/alloc WB-500 (one SKU, saves a proposal)', '1', String(plan.last.find((p) => p.code === 'WB-500')?.platforms.length ?? 0), `${round(one.p50, 0)} ms`, `${round(one.min, 0)} ms`, '—'],
-            ['forecast + split only, synthetic catalogue', String(synthetic.length), String(synthetic.length * 4), `${round(pure.p50, 0)} ms`, `${round(pure.min, 0)} ms`, `${round(pure.p50 / synthetic.length, 3)} ms`],
+            ['/alloc WB-500 (one SKU, saves a proposal)', '1', String(plan.last.wb500), `${round(one.p50, 0)} ms`, `${round(one.min, 0)} ms`, '—'],
+            ['floor: forecast + split, no DB', String(synthetic.length), String(synthetic.length * 4), `${round(pure.p50, 0)} ms`, `${round(pure.min, 0)} ms`, `${round(pure.p50 / synthetic.length, 3)} ms`],
           ],
         },
         figures: {
           alloc_catalogue_skus: skus,
+          alloc_catalogue_listings: listings,
           alloc_catalogue_plan_ms_p50: round(plan.p50, 1),
           alloc_tool_ms_p50: round(tool.p50, 1),
           alloc_one_sku_ms_p50: round(one.p50, 1),
           ...(ctx ? {} : { alloc_pure_2000_skus_ms_p50: round(pure.p50, 1) }),
           allocation_catalogue_ms: round(plan.p50, 1),
-          allocation_catalogue_cold_ms: round(plan.first, 1),
+          allocation_catalogue_cpu_ms: round(planCpu, 1),
+          allocation_catalogue_cold_ms: round(cold, 1),
+          allocation_forecast_refresh_ms: round(refresh, 1),
           allocation_pure_ms: round(pure.p50, 1),
         },
         notes: [
-          `${runs} timed runs after one warm-up; p50 and fastest. The warm-up (nothing cached yet) took ${round(plan.first, 0)} ms.`,
-          `goal: whole catalogue ≤ 2,000 ms → ${round(plan.p50, 0)} ms (${plan.p50 <= 2000 ? 'met' : 'NOT met'}); forecasts are remembered by their exact input, so the warm runs refit only listings whose sales changed.`,
+          `${runs} timed runs after one warm-up; p50 and fastest. Cold (no stored forecasts): ${round(cold, 0)} ms; the refresh that stores them: ${round(refresh, 0)} ms.`,
+          `goal: whole catalogue ≤ 2,000 ms → ${round(plan.p50, 0)} ms elapsed, ${round(planCpu, 0)} ms CPU (${plan.p50 <= 2000 ? 'met' : 'NOT met'}). Forecasts are fitted once per sales day (ListingForecast) and read back; the plan itself fits nothing.`,
         ],
       };
     } finally {

@@ -139,7 +139,7 @@ function headlines(f: Record<string, number>): Headline[] {
     },
     {
       key: 'peak_rss_mb',
-      what: 'peak RSS of the dataset benchmarks',
+      what: 'peak RSS of the bot serving the dataset (memory bench; else of the dataset benchmarks)',
       ...(f.peak_rss_mb !== undefined ? { value: f.peak_rss_mb, met: f.peak_rss_mb <= 250 } : {}),
       ...(f.rss_floor_mb !== undefined ? { floor: f.rss_floor_mb } : {}),
       unit: 'MB',
@@ -199,6 +199,12 @@ async function main(): Promise<number> {
   }
   const peaks = DATASET_BENCHES.map((name) => results.figures[`${name.replace(/\W+/g, '_')}_peak_rss_mb`]).filter((x): x is number => x !== undefined);
   if (peaks.length > 0) results.figures.peak_rss_mb = Math.max(...peaks);
+  // The bot's own peak serving the dataset, when measured, is the headline: the benchmarks'
+  // processes also hold what they compare against (a raw connection, synthetic catalogues).
+  if (results.figures.bot_peak_rss_mb !== undefined) {
+    results.figures.peak_rss_mb = results.figures.bot_peak_rss_mb;
+    if (results.figures.bot_rss_floor_mb !== undefined) results.figures.rss_floor_mb = results.figures.bot_rss_floor_mb;
+  }
 
   const rows = headlines(results.figures).filter((h) => h.value !== undefined);
   const show = (x: number | string | undefined, unit: string) => (x === undefined ? '—' : typeof x === 'string' ? x : `${x.toLocaleString('en-US')} ${unit}`);

@@ -26,6 +26,7 @@ import type {
   StockRecord,
 } from './types.ts';
 import { Decimal, isRelayEmail, utcDay } from './values.ts';
+import { invalidateListingForecasts } from '../core/domain/planning/listing-forecasts.ts';
 
 /** Largest IN (…) list per query; Prisma caps SQLite statements at 999 bound values. */
 const CHUNK = 500;
@@ -405,6 +406,8 @@ async function applySalesDelta(w: Writer, delta: SalesDelta): Promise<void> {
     counts.updated += 1;
   }
   for (const part of chunks(creates)) counts.created += (await tx.salesDaily.createMany({ data: part })).count;
+  // The stored forecasts of these listings were fitted on the old figures.
+  await invalidateListingForecasts(tx, skuIds.map((skuId) => ({ skuId, platformId: platform.id })));
 }
 
 // ───────────────────────────── listings ─────────────────────────────

@@ -11,6 +11,7 @@ import { buildCatalogue } from './catalogue.ts';
 import { startOfUtcDay } from './calendar.ts';
 import { buildCustomers } from './customers.ts';
 import { resolveIdentities } from '../../core/domain/customers/resolve-identities.ts';
+import { ensureListingForecasts, salesHorizon } from '../../core/domain/planning/listing-forecasts.ts';
 import { buildAds, buildBudgets, buildLogistics } from './money.ts';
 import { buildPlatformsAndBrand } from './platforms.ts';
 import { buildSales } from './sales.ts';
@@ -83,8 +84,20 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<SeedSummary> 
     // A whole seed is one transaction; give it room on a slow machine.
     { maxWait: 30_000, timeout: 600_000 },
   );
+  await fitListingForecasts(db, ref, log);
   log(`seed: done in ${secs()}`);
   return summary;
+}
+
+/**
+ * Fits and stores every listing's forecast for the seeded sales (what an import's refresh
+ * does), so the first plan reads them instead of fitting a year of rows. Stamped with the
+ * reference date, like the rest of the seed, so the content stays deterministic.
+ */
+export async function fitListingForecasts(db: Db, referenceDate: Date, log: (line: string) => void = () => {}): Promise<void> {
+  const horizon = await salesHorizon(db, startOfUtcDay(referenceDate));
+  const result = await ensureListingForecasts(db, horizon, { log, now: () => new Date(startOfUtcDay(referenceDate).getTime() - 60_000) });
+  log(`seed: fitted ${result.computed.toLocaleString('en-US')} listing forecasts`);
 }
 
 /** True when the database holds no platforms, i.e. it was never seeded or imported into. */

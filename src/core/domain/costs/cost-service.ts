@@ -6,12 +6,13 @@
 import type { Db } from '../../../persistence/db.ts';
 import { CACHE_TTL_MS, cachedPerDb } from '../catalogue/read-cache.ts';
 import { addDays, startOfUtcDay } from '../inventory/cover.ts';
+import { listingFigures, platformRevenue30, salesHorizon, SALES_WINDOW_DAYS, type ListingFiguresMap } from '../planning/listing-forecasts.ts';
 import { toUsd } from './fx.ts';
 import { chooseShipping, PARCEL_KINDS, priceFor, type ShippingChoice, type ShippingOption } from './logistics.ts';
 import { contributionMargin, type Margin } from './margin.ts';
 
 /** Days of sales and ad spend the per-unit figures are measured over. */
-export const COST_WINDOW_DAYS = 30;
+export const COST_WINDOW_DAYS = SALES_WINDOW_DAYS;
 /** Smallest inbound batch assumed when spreading freight over units. */
 export const MIN_BATCH_UNITS = 100;
 
@@ -78,8 +79,18 @@ export interface PlatformRoute {
   destination: string;
 }
 
-/** Each active platform's route, from warehouses, channels and where its orders ship to. */
-export async function platformRoutes(db: Db): Promise<Map<number, PlatformRoute>> {
+/**
+ * Each active platform's route, from warehouses, channels and where its orders ship to. Read by
+ * every plan and cost figure, and a scan of every order's destination (2.9 M on the large
+ * dataset): kept for a minute per client like the other read-mostly lookups.
+ */
+export function platformRoutes(db: Db): Promise<Map<number, PlatformRoute>> {
+  return routesCache.get(db);
+}
+
+const routesCache = cachedPerDb(loadPlatformRoutes);
+
+async function loadPlatformRoutes(db: Db): Promise<Map<number, PlatformRoute>> {
   const [platforms, channels, destinations] = await Promise.all([
     db.platform.findMany({ where: { active: true }, select: { id: true, code: true, country: true } }),
     db.warehouseChannel.findMany({ select: { platformId: true, warehouse: { select: { id: true, code: true, country: true, kind: true } } } }),
@@ -129,36 +140,22 @@ function lastMilePerUnit(options: readonly ShippingOption[], country: string, gr
   return best;
 }
 
-const revenueCache = new WeakMap<Db, { key: string; at: number; value: Promise<Map<number, number>> }>();
-
-/**
- * Each platform's revenue over [from, to), in its currency. Read by every plan, one SKU or all,
- * and a scan of every listing's sales: kept for a minute per client and window, like the other
- * read-mostly lookups (sales change by import, once a day).
- */
-function platformRevenueIn(db: Db, from: Date, to: Date): Promise<Map<number, number>> {
-  const key = `${from.getTime()}:${to.getTime()}`;
-  const hit = revenueCache.get(db);
-  if (hit && hit.key === key && Date.now() - hit.at < CACHE_TTL_MS) return hit.value;
-  const value = db.salesDaily
-    .groupBy({ by: ['platformId'], where: { day: { gte: from, lt: to } }, _sum: { revenue: true } })
-    .then((rows) => new Map(rows.map((r) => [r.platformId, Number(r._sum.revenue ?? 0)])));
-  revenueCache.set(db, { key, at: Date.now(), value });
-  value.catch(() => revenueCache.delete(db));
-  return value;
-}
-
 /**
  * Unit economics of the given SKUs (all active SKUs when `skuIds` is omitted) on every
  * platform they are listed on, as of `now`.
  */
-export async function unitEconomics(db: Db, now: Date, perUsd: Readonly<Record<string, number>>, skuIds?: readonly number[]): Promise<Map<number, UnitEconomics[]>> {
-  // Measured up to the newest imported day (see planning's salesHorizon), not today.
-  const latest = await db.salesDaily.aggregate({ where: { day: { lt: startOfUtcDay(now) } }, _max: { day: true } });
-  const today = latest._max.day ? addDays(startOfUtcDay(latest._max.day), 1) : startOfUtcDay(now);
+export async function unitEconomics(
+  db: Db,
+  now: Date,
+  perUsd: Readonly<Record<string, number>>,
+  skuIds?: readonly number[],
+  /** What the caller has read already: the listings' stored figures and the platforms' 30-day revenue at the sales horizon. */
+  prefetched: { figures?: ListingFiguresMap; platformRevenue?: Map<number, number> } = {},
+): Promise<Map<number, UnitEconomics[]>> {
+  // Measured up to the newest imported day (planning's sales horizon), not today.
+  const today = await salesHorizon(db, startOfUtcDay(now));
   const from = addDays(today, -COST_WINDOW_DAYS);
   const skuWhere = skuIds ? { id: { in: [...skuIds] } } : { active: true };
-  const salesWindow = { day: { gte: from, lt: today } };
   const [skus, listings, platforms, routes, options, sales, platformSales, campaigns, spend] = await Promise.all([
     db.sku.findMany({ where: skuWhere, select: { id: true, unitCost: true, costCurrency: true, weightGrams: true, declaredValue: true } }),
     db.listing.findMany({ where: skuIds ? { skuId: { in: [...skuIds] } } : { sku: { active: true } }, select: { skuId: true, platformId: true, price: true, currency: true, status: true } }),
@@ -167,14 +164,14 @@ export async function unitEconomics(db: Db, now: Date, perUsd: Readonly<Record<s
     shippingOptions.get(db),
     // Only the SKUs asked about; each platform's total (for sharing store-wide ad spend) is
     // summed by the database rather than from every SKU's row.
-    db.salesDaily.groupBy({ by: ['skuId', 'platformId'], where: skuIds ? { ...salesWindow, skuId: { in: [...skuIds] } } : salesWindow, _sum: { units: true, revenue: true } }),
-    platformRevenueIn(db, from, today),
+    prefetched.figures ?? listingFigures(db, today, skuIds),
+    prefetched.platformRevenue ?? platformRevenue30(db, today),
     db.adCampaign.findMany({ select: { id: true, platformId: true, skuId: true } }),
     db.adSpendDaily.groupBy({ by: ['campaignId'], where: { day: { gte: from, lt: today } }, _sum: { spend: true }, _max: { currency: true } }),
   ]);
   const platformById = new Map(platforms.map((p) => [p.id, p]));
   const salesKey = (s: number, p: number): string => `${s}:${p}`;
-  const salesBy = new Map(sales.map((s) => [salesKey(s.skuId, s.platformId), { units: s._sum.units ?? 0, revenue: Number(s._sum.revenue ?? 0) }]));
+  const salesBy = new Map([...sales].map(([key, f]) => [key, { units: f.units30, revenue: f.revenue30 }]));
   const platformRevenue = platformSales;
   const spendBy = new Map(spend.map((s) => [s.campaignId, { amount: Number(s._sum.spend ?? 0), currency: s._max.currency ?? 'USD' }]));
   // Ad spend per (sku, platform) for SKU campaigns, and per platform for store-wide ones.
@@ -189,6 +186,8 @@ export async function unitEconomics(db: Db, now: Date, perUsd: Readonly<Record<s
   }
 
   const skuById = new Map(skus.map((s) => [s.id, s]));
+  const parcelOptions = options.filter((o) => PARCEL_KINDS.includes(o.kind));
+  const choices = new Map<string, ShippingChoice>();
   const out = new Map<number, UnitEconomics[]>();
   for (const l of listings) {
     const sku = skuById.get(l.skuId);
@@ -214,11 +213,14 @@ export async function unitEconomics(db: Db, now: Date, perUsd: Readonly<Record<s
         choice: null,
       };
     } else {
-      const choice = chooseShipping(
-        options.filter((o) => PARCEL_KINDS.includes(o.kind)),
-        { origin: route.origin, destination: route.destination, weightGrams: sku.weightGrams, declaredUsd, deadlineDays: null },
-        perUsd,
-      );
+      // Many SKUs share a weight and value (and every listing of a route its options): the
+      // choice is made once per distinct parcel and shared, read-only, by all of them.
+      const parcelKey = `${route.origin}|${route.destination}|${sku.weightGrams}|${declaredUsd}`;
+      let choice = choices.get(parcelKey);
+      if (!choice) {
+        choice = chooseShipping(parcelOptions, { origin: route.origin, destination: route.destination, weightGrams: sku.weightGrams, declaredUsd, deadlineDays: null }, perUsd);
+        choices.set(parcelKey, choice);
+      }
       logistics = {
         usd: choice.chosen?.priceUsd ?? null,
         options: choice.chosen ? [choice.chosen.option.code] : [],

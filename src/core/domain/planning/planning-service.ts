@@ -9,8 +9,8 @@ import { unitEconomics, platformRoutes, shippingOptions, type UnitEconomics } fr
 import { PARCEL_KINDS } from '../costs/logistics.ts';
 import { addDays, DAY_MS, startOfUtcDay } from '../inventory/cover.ts';
 import { allocateStock, type AllocationResult, type PlatformDemand } from './allocation.ts';
-import { FIT_WINDOW_DAYS, type DemandForecast } from './forecast.ts';
-import { firstSaleDays, memoForecast, salesSeries } from './sales-series.ts';
+import { FIT_WINDOW_DAYS, forecastDemand, type DemandForecast } from './forecast.ts';
+import { listingFigures, platformRevenue30, salesHorizon, startIndexOf } from './listing-forecasts.ts';
 import { reorderPlan, type ReorderPlan } from './replenishment.ts';
 import { safetyStock, type PlatformStage, type SafetyStock } from './safety-stock.ts';
 
@@ -69,35 +69,62 @@ export interface SkuPlan {
   basis: { versions: Record<string, number | null>; available: number };
 }
 
-/**
- * The day after the newest sales data, or today if that is later. Sales arrive by import, so a
- * day without any rows at all means "not imported yet", not "nothing sold": forecasts end
- * where the data ends instead of reading the missing days as zeros.
- */
-export async function salesHorizon(db: Db, today: Date): Promise<Date> {
-  const latest = await db.salesDaily.aggregate({ where: { day: { lt: today } }, _max: { day: true } });
-  const last = latest._max.day;
-  return last ? addDays(startOfUtcDay(last), 1) : today;
+export { salesHorizon } from './listing-forecasts.ts';
+
+/** SKUs planned per batch when planning the whole catalogue: bounds the memory a plan holds (and stays under SQLite's 999 bound parameters per statement). */
+export const PLAN_BATCH_SKUS = 500;
+
+/** Plans the given SKUs (the whole active catalogue when `skuIds` is omitted), ordered by SKU code. */
+export async function planSkus(db: Db, now: Date, options: PlanOptions, skuIds?: readonly number[]): Promise<SkuPlan[]> {
+  const plans: SkuPlan[] = [];
+  await forEachPlanBatch(db, now, options, (batch) => void plans.push(...batch), skuIds);
+  return plans;
 }
 
-/** Plans the given SKUs (the whole active catalogue when `skuIds` is omitted). */
-export async function planSkus(db: Db, now: Date, options: PlanOptions, skuIds?: readonly number[]): Promise<SkuPlan[]> {
+/**
+ * Plans the given SKUs (the whole active catalogue when omitted) in batches of
+ * {@link PLAN_BATCH_SKUS}, in SKU code order, handing each batch to `visit`. A caller that
+ * keeps only what it shows (a ranking, the SKUs due) holds one batch at a time, not 10,000
+ * plans. Every batch reads its own slice of each table; what all share is read once.
+ * @returns the number of SKUs planned.
+ */
+export async function forEachPlanBatch(
+  db: Db,
+  now: Date,
+  options: PlanOptions,
+  visit: (plans: SkuPlan[]) => void | Promise<void>,
+  skuIds?: readonly number[],
+): Promise<number> {
   const today = startOfUtcDay(now);
   const end = await salesHorizon(db, today);
+  const [ordered, platformRevenue] = await Promise.all([
+    db.sku.findMany({ where: skuIds ? { id: { in: [...skuIds] } } : { active: true }, select: { id: true }, orderBy: { code: 'asc' } }),
+    platformRevenue30(db, end),
+  ]);
+  for (let i = 0; i < ordered.length; i += PLAN_BATCH_SKUS) {
+    const batch = ordered.slice(i, i + PLAN_BATCH_SKUS).map((s) => s.id);
+    await visit(await planBatch(db, now, options, end, batch, platformRevenue));
+  }
+  return ordered.length;
+}
+
+/** Plans one batch of SKUs. */
+async function planBatch(db: Db, now: Date, options: PlanOptions, end: Date, skuIds: readonly number[], platformRevenue: Map<number, number>): Promise<SkuPlan[]> {
+  const today = startOfUtcDay(now);
   const from = addDays(end, -FIT_WINDOW_DAYS);
-  const skuFilter = skuIds ? { skuId: { in: [...skuIds] } } : {};
-  const [skus, platforms, listings, sales, firstDays, levels, inbound, allocations, channels, routes, economics, options_] = await Promise.all([
-    db.sku.findMany({ where: skuIds ? { id: { in: [...skuIds] } } : { active: true }, select: { id: true, code: true, name: true, leadTimeDays: true, moq: true }, orderBy: { code: 'asc' } }),
+  const skuFilter = { skuId: { in: [...skuIds] } };
+  // Read once, used by the plan and by the unit economics.
+  const figures = await listingFigures(db, end, skuIds);
+  const [skus, platforms, listings, levels, inbound, allocations, channels, routes, economics, options_] = await Promise.all([
+    db.sku.findMany({ where: { id: { in: [...skuIds] } }, select: { id: true, code: true, name: true, leadTimeDays: true, moq: true }, orderBy: { code: 'asc' } }),
     db.platform.findMany({ where: { active: true }, select: { id: true, code: true, stage: true } }),
     db.listing.findMany({ where: skuFilter, select: { skuId: true, platformId: true, status: true } }),
-    salesSeries(db, from, end, skuIds),
-    firstSaleDays(db, skuIds),
     db.stockLevel.findMany({ where: skuFilter, select: { skuId: true, warehouseId: true, onHand: true, reserved: true } }),
     db.inboundShipment.findMany({ where: { ...skuFilter, status: { in: ['planned', 'in_transit'] } }, select: { skuId: true, warehouseId: true, quantity: true, eta: true, reference: true } }),
     db.channelAllocation.findMany({ where: skuFilter, select: { skuId: true, platformId: true, quantity: true, version: true } }),
     db.warehouseChannel.findMany({ select: { warehouseId: true, platformId: true } }),
     platformRoutes(db),
-    unitEconomics(db, now, options.fxPerUsd, skuIds),
+    unitEconomics(db, now, options.fxPerUsd, skuIds, { figures, platformRevenue }),
     shippingOptions.get(db),
   ]);
 
@@ -117,8 +144,6 @@ export async function planSkus(db: Db, now: Date, options: PlanOptions, skuIds?:
   };
 
   const key = (s: number, p: number): string => `${s}:${p}`;
-  const series = sales;
-  const firstDay = firstDays;
   const group = <T extends { skuId: number }>(rows: readonly T[]): Map<number, T[]> => {
     const m = new Map<number, T[]>();
     for (const r of rows) {
@@ -149,14 +174,12 @@ export async function planSkus(db: Db, now: Date, options: PlanOptions, skuIds?:
       const platform = platformById.get(l.platformId);
       if (!platform) continue;
       const listed = l.status === 'active';
-      const first = firstDay.get(key(sku.id, l.platformId)) ?? null;
+      const stored = figures.get(key(sku.id, l.platformId));
+      const first = stored?.firstSaleDay ?? null;
       const daysLive = first ? Math.round((today.getTime() - startOfUtcDay(first).getTime()) / DAY_MS) : null;
-      // The series runs from the listing's first day (or the window start) to yesterday.
-      const startIndex = first ? Math.max(0, Math.round((startOfUtcDay(first).getTime() - from.getTime()) / DAY_MS)) : FIT_WINDOW_DAYS;
-      const days = series.get(key(sku.id, l.platformId)) ?? new Map<number, number>();
-      const units: number[] = [];
-      for (let d = startIndex; d < FIT_WINDOW_DAYS; d++) units.push(days.get(d) ?? 0);
-      const forecast = memoForecast(listed ? units : [], addDays(from, startIndex).getUTCDay());
+      // The stored forecast covers the listing's sales from its first day (or the window start)
+      // to yesterday; a delisted listing plans no demand.
+      const forecast = listed && stored ? stored.forecast : forecastDemand([], addDays(from, startIndexOf(first, from)).getUTCDay());
       const route = routes.get(l.platformId);
       const dedicatedWarehouse = route?.dedicated ?? null;
       const transitDays = dedicatedWarehouse ? transitTo(dedicatedWarehouse.country, route?.origin ?? 'CN') : 0;

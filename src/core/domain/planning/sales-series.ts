@@ -1,6 +1,6 @@
 /**
- * Daily units per SKU × platform over a window, read as one packed row per listing, and a
- * memo of forecasts by their exact input.
+ * Daily units per SKU × platform over a window, read as one packed row per listing, and each
+ * listing's first sale day: the inputs of the stored forecasts (listing-forecasts.ts).
  *
  * Why packed: the whole-catalogue plan reads every listing's last 182 days; on the large
  * dataset (30,000 listings) that is millions of rows, and turning each into a JavaScript
@@ -12,7 +12,6 @@ import { Prisma } from '../../../generated/prisma/client.ts';
 import type { Db } from '../../../persistence/db.ts';
 import { dialectOf, epochMs } from '../../../persistence/dialect.ts';
 import { DAY_MS } from '../inventory/cover.ts';
-import { forecastDemand, type DemandForecast } from './forecast.ts';
 
 /** Units per day offset (0 = `from`) of each `${skuId}:${platformId}`; days without sales are absent. */
 export type SalesSeries = Map<string, Map<number, number>>;
@@ -42,25 +41,6 @@ export async function salesSeries(db: Db, from: Date, end: Date, skuIds?: readon
     series.set(`${Number(row.skuId)}:${Number(row.platformId)}`, days);
   }
   return series;
-}
-
-/** Forecasts kept; enough for the large dataset's 30,000 listings twice over. */
-const MEMO_SIZE = 60_000;
-const memo = new Map<string, DemandForecast>();
-
-/**
- * forecastDemand, remembered by its exact input: sales change once a day (an import), while
- * /alloc and the digests plan the same catalogue many times a day. The key is the input
- * itself, so a listing whose sales changed is simply a miss; nothing needs invalidating.
- */
-export function memoForecast(units: readonly number[], firstWeekday: number): DemandForecast {
-  const key = `${firstWeekday}|${units.join(',')}`;
-  const hit = memo.get(key);
-  if (hit) return hit;
-  const forecast = forecastDemand(units, firstWeekday);
-  if (memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value as string);
-  memo.set(key, forecast);
-  return forecast;
 }
 
 /**

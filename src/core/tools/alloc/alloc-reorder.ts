@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { formatCount, formatDay, formatRate } from '../../format.ts';
 import type { ChatAction } from '../../reply.ts';
 import { defineTool } from '../../tool.ts';
-import { planSkus } from '../../domain/planning/planning-service.ts';
+import { forEachPlanBatch, type SkuPlan } from '../../domain/planning/planning-service.ts';
 import { CYCLE_DAYS, REVIEW_DAYS } from '../../domain/planning/replenishment.ts';
 import { withRates } from '../costs/format-money.ts';
 import { planOptions } from './shared.ts';
@@ -29,11 +29,21 @@ export const allocReorder = defineTool({
   },
   async run(ctx) {
     const { t, locale } = ctx;
-    const plans = await withRates(t, () => planSkus(ctx.db, ctx.now, planOptions()));
-    const due = plans.filter((p) => p.reorder.due).sort((a, b) => (a.reorder.daysLeft ?? 0) - (b.reorder.daysLeft ?? 0) || a.code.localeCompare(b.code));
-    const next = plans
-      .filter((p) => !p.reorder.due && p.reorder.orderBy)
-      .sort((a, b) => (a.reorder.daysLeft ?? 0) - (b.reorder.daysLeft ?? 0) || a.code.localeCompare(b.code))[0];
+    // Only the SKUs due (and the next one to come due) are kept of each batch of plans.
+    type Slim = Pick<SkuPlan, 'code' | 'reorder' | 'available' | 'inbound' | 'rate' | 'leadTimeDays' | 'safetyStock' | 'moq'>;
+    const slim = (p: SkuPlan): Slim => ({ code: p.code, reorder: p.reorder, available: p.available, inbound: p.inbound, rate: p.rate, leadTimeDays: p.leadTimeDays, safetyStock: p.safetyStock, moq: p.moq });
+    const byDaysLeft = (a: Slim, b: Slim): number => (a.reorder.daysLeft ?? 0) - (b.reorder.daysLeft ?? 0) || a.code.localeCompare(b.code);
+    const due: Slim[] = [];
+    let next: Slim | undefined;
+    await withRates(t, () =>
+      forEachPlanBatch(ctx.db, ctx.now, planOptions(), (plans) => {
+        for (const p of plans) {
+          if (p.reorder.due) due.push(slim(p));
+          else if (p.reorder.orderBy && (!next || byDaysLeft(p, next) < 0)) next = slim(p);
+        }
+      }),
+    );
+    due.sort(byDaysLeft);
     const summary =
       due.length > 0
         ? t('alloc.reorder.summary', { n: due.length, days: REVIEW_DAYS })

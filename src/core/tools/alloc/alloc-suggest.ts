@@ -10,7 +10,7 @@ import { defineTool, type ToolContext } from '../../tool.ts';
 import { addDays } from '../../domain/inventory/cover.ts';
 import type { AllocationLine } from '../../domain/planning/allocation.ts';
 import type { AllocationProposalBasis, AllocationProposalLine } from '../../domain/planning/apply-allocation.ts';
-import { planSkus, type PlatformPlan, type SkuPlan } from '../../domain/planning/planning-service.ts';
+import { forEachPlanBatch, planSkus, type PlatformPlan, type SkuPlan } from '../../domain/planning/planning-service.ts';
 import { PROPOSAL_TTL_HOURS, proposalLabel, saveProposal } from '../../domain/planning/proposal-service.ts';
 import type { PlatformStage, SafetyStockWhy } from '../../domain/planning/safety-stock.ts';
 import type { MessageKey } from '../../i18n/index.ts';
@@ -294,11 +294,15 @@ function needs(ctx: ToolContext, plan: SkuPlan): { action: string; why: string }
 
 async function catalogueView(ctx: ToolContext): Promise<Reply> {
   const { t, locale } = ctx;
-  const plans = await planSkus(ctx.db, ctx.now, planOptions());
-  const flagged = plans
-    .map((plan) => ({ plan, need: needs(ctx, plan) }))
-    .filter((x): x is { plan: SkuPlan; need: { action: string; why: string } } => x.need !== null)
-    .sort((a, b) => b.plan.expectedLoss - a.plan.expectedLoss || (a.plan.reorder.daysLeft ?? 999) - (b.plan.reorder.daysLeft ?? 999) || a.plan.code.localeCompare(b.plan.code));
+  // Only what the list shows is kept of each batch: 10,000 full plans would hold hundreds of MB.
+  const flagged: Array<{ code: string; expectedLoss: number; daysLeft: number | null; need: { action: string; why: string } }> = [];
+  const total = await forEachPlanBatch(ctx.db, ctx.now, planOptions(), (plans) => {
+    for (const plan of plans) {
+      const need = needs(ctx, plan);
+      if (need) flagged.push({ code: plan.code, expectedLoss: plan.expectedLoss, daysLeft: plan.reorder.daysLeft, need });
+    }
+  });
+  flagged.sort((a, b) => b.expectedLoss - a.expectedLoss || (a.daysLeft ?? 999) - (b.daysLeft ?? 999) || a.code.localeCompare(b.code));
   const shown = flagged.slice(0, MAX_ACTION_ROWS);
   const notes = flagged.length > shown.length ? [t('value.moreRows', { n: flagged.length - shown.length })] : [];
   notes.push(t('alloc.list.how'));
@@ -306,7 +310,7 @@ async function catalogueView(ctx: ToolContext): Promise<Reply> {
     kind: 'result',
     locale,
     title: t('alloc.list.title'),
-    summary: flagged.length === 0 ? t('alloc.list.none', { total: plans.length }) : t('alloc.list.summary', { n: flagged.length, total: plans.length }),
+    summary: flagged.length === 0 ? t('alloc.list.none', { total }) : t('alloc.list.summary', { n: flagged.length, total }),
     tables: [
       {
         columns: [
@@ -315,17 +319,17 @@ async function catalogueView(ctx: ToolContext): Promise<Reply> {
           { key: 'loss', label: t('alloc.list.colLoss'), align: 'right' },
           { key: 'why', label: t('alloc.colWhy') },
         ],
-        rows: shown.map(({ plan, need }) => ({
-          sku: plan.code,
+        rows: shown.map(({ code, expectedLoss, need }) => ({
+          sku: code,
           action: need.action,
-          loss: plan.expectedLoss >= 1 ? formatMoney(locale, plan.expectedLoss) : t('value.none'),
+          loss: expectedLoss >= 1 ? formatMoney(locale, expectedLoss) : t('value.none'),
           why: need.why,
         })),
       },
     ],
     notes,
     actions: [
-      ...shown.slice(0, 5).map((x): ChatAction => ({ id: `alloc:${x.plan.code}`, label: x.plan.code, command: `/alloc ${x.plan.code}` })),
+      ...shown.slice(0, 5).map((x): ChatAction => ({ id: `alloc:${x.code}`, label: x.code, command: `/alloc ${x.code}` })),
       { id: 'reorder', label: t('alloc.reorderButton'), command: '/alloc reorder' },
     ],
   };
