@@ -20,7 +20,10 @@ import { createInterpreter } from './nl/index.ts';
 import { discordSettingsFrom, startDiscord } from './adapters/discord/app.ts';
 import { configurePlanning, planningSettingsFromConfig } from './core/domain/planning/settings.ts';
 import { startExpiryJob } from './core/domain/budget/expiry-job.ts';
-import { startCustomerJobs } from './core/domain/customers/jobs.ts';
+import { PURGE_JOB, startCustomerJobs } from './core/domain/customers/jobs.ts';
+import { digestSettingsFromConfig, startDigestJob } from './core/domain/inventory/digest-job.ts';
+import { missedScheduledRun } from './persistence/job-catch-up.ts';
+import { startForecastJob } from './core/domain/planning/forecast-job.ts';
 
 const USAGE = `Usage: npm start [-- --as <handle>] [--json] [--lang en|zh]
 
@@ -71,11 +74,11 @@ async function main(): Promise<number> {
     }
 
     if (slack || discord) {
-      const stopJobs = startJobs(db, logger);
+      const stopJobs = startJobs(db, logger, config);
       try {
         return await serveChat({ config, slack, discord, db, logger, status });
       } finally {
-        stopJobs();
+        await stopJobs();
       }
     }
 
@@ -137,12 +140,14 @@ async function serveChat({ config, slack, discord, db, logger, status }: ChatSer
 }
 
 /**
- * Starts the scheduled jobs of a server (expiring budget requests, Amazon's PII purge) and
- * returns their stop. Instances sharing one database each schedule them; a lease makes one run
- * each slot. The console is short-lived and starts none: decisions check expiry themselves,
- * and `/customer purge` runs the purge on demand.
+ * Starts the scheduled jobs of a server (expiring budget requests, Amazon's PII purge, the daily
+ * stock digest when DIGEST_CHANNEL is set, refitting stale listing forecasts) and returns their
+ * stop, which waits for a run under way. Instances sharing one database each schedule them; a lease makes one run each slot. A
+ * daily run missed while no instance was up (the purge, today's digest) is made at start. The
+ * console is short-lived and starts none: decisions check expiry themselves, and
+ * `/customer purge` runs the purge on demand.
  */
-function startJobs(db: Db, logger: Logger): () => void {
+function startJobs(db: Db, logger: Logger, config: Config): () => Promise<void> {
   const log = logger.child({ component: 'jobs' });
   const expiry = startExpiryJob(db, {
     onRun: (expired) => {
@@ -151,9 +156,26 @@ function startJobs(db: Db, logger: Logger): () => void {
     onError: (error) => log.error({ job: 'budget-expiry', err: describeError(error) }, 'budget expiry job failed'),
   });
   const customers = startCustomerJobs(db, log);
-  return () => {
+  // The purge's cron logs its own failures; only the catch-up check itself can fail here.
+  const purgeCatchUp = missedScheduledRun(db, PURGE_JOB, customers.purge)
+    .then((missed) => (missed ? customers.purge.trigger() : undefined))
+    .catch((error: unknown) => log.error({ job: 'amazon-pii-purge', err: describeError(error) }, 'customer job catch-up failed'));
+  const digestSettings = digestSettingsFromConfig(config);
+  const digest = digestSettings ? startDigestJob(db, log, digestSettings) : null;
+  const forecasts = startForecastJob(db, {
+    onRun: (result) => {
+      if (result.computed > 0) log.info({ job: 'forecast-refresh', computed: result.computed, current: result.current }, 'refitted stale listing forecasts');
+    },
+    onError: (error) => log.error({ job: 'forecast-refresh', err: describeError(error) }, 'forecast refresh failed'),
+  });
+  // At start too: sales imported while no instance ran are fitted before the first /alloc asks.
+  const forecastsAtStart = forecasts.trigger().catch((error: unknown) => log.error({ job: 'forecast-refresh', err: describeError(error) }, 'forecast refresh failed'));
+  return async () => {
     expiry.stop();
     customers.stop();
+    digest?.stop();
+    forecasts.stop();
+    await Promise.all([purgeCatchUp, digest?.idle(), forecastsAtStart]);
   };
 }
 

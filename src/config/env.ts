@@ -59,6 +59,15 @@ const envSchema = z.object({
     .trim()
     .regex(/^[A-Z]{3}=\d+(\.\d+)?(,[A-Z]{3}=\d+(\.\d+)?)*$/, 'must look like EUR=0.92,MYR=4.45,CNY=7.15')
     .default('EUR=0.92,MYR=4.45,CNY=7.15,GBP=0.79'),
+  // ── daily stock digest (issue #9): posted through the outbox by one instance a day ──
+  /** Channel the daily stock digest goes to (a Slack channel id such as C0123ABCD, a Discord channel id, or a name); no digest when unset. */
+  DIGEST_CHANNEL: z.string().trim().regex(/^#?[^\s#]{1,80}$/u, 'must be a channel id such as C0123ABCD (Slack) or 123456789012345678 (Discord), or a channel name').optional(),
+  /** When the digest is made each day, HH:MM in UTC. */
+  DIGEST_TIME: z.string().trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day in UTC such as 08:00').default('08:00'),
+  /** Language of the digest. */
+  DIGEST_LANG: z.enum(['en', 'zh'], { error: 'must be en or zh' }).default('en'),
+  /** How many days ahead the digest looks for stock-outs. */
+  DIGEST_DAYS: wholeNumber(1, 90, 'a number of days such as 14').default(14),
   // ── Slack (issue #3): with a bot token plus an app token or a signing secret, Slack replaces the console ──
   /** Bot User OAuth Token (xoxb-…). */
   SLACK_BOT_TOKEN: z

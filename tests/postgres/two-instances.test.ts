@@ -3,8 +3,11 @@
  * Slack HTTP mode (different ports, the same DATABASE_URL), talking to one fake Slack Web API on
  * loopback. Everything the instances must agree on goes through the database: the delivery
  * ledger (an event Slack sends to both is answered once), the approval (the same Approve click
- * arriving at both at once applies once), and the notification outbox (the approval card is
- * posted once although both instances deliver the outbox). Each still answers its own commands.
+ * arriving at both at once applies once), the notification outbox (the approval card is
+ * posted once although both instances deliver the outbox), and the scheduled jobs: both start
+ * after the day's digest time (DIGEST_TIME=00:00) on a database where the Amazon PII purge never
+ * ran, so both run the digest and the purge at start, at the same moment, and the job leases let
+ * one of them do each. Each still answers its own commands.
  *
  * Runs only in the `postgresql` vitest project (it needs a server; see vitest.config.ts).
  */
@@ -22,6 +25,7 @@ const BOB = 'U0BOB0001'; // staff, owns amazon-us
 const ALICE = 'U0ALICE01'; // manager
 const ERIN = 'U0ERIN001'; // admin
 const CHANNEL = 'C0APPROVALS';
+const DIGEST_CHANNEL = 'C0DIGEST';
 
 interface Instance {
   child: ChildProcess;
@@ -36,11 +40,23 @@ let fake: FakeSlack;
 let a: Instance;
 let b: Instance;
 let seq = 0;
+/** Purge audit events before the instances started. */
+let purgesBefore = 0;
 const next = (prefix: string) => `${prefix}${(seq += 1)}`;
 
 /** `npm start` in Slack HTTP mode on a free port; resolves once it listens. */
 async function startInstance(url: string): Promise<Instance> {
-  const env = { DATABASE_URL: url, LOG_LEVEL: 'warn', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: fake.apiUrl, PORT: '0' };
+  // Info level: the jobs say which instance ran them (the lease holder) and which skipped.
+  const env = {
+    DATABASE_URL: url,
+    LOG_LEVEL: 'info',
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_API_URL: fake.apiUrl,
+    PORT: '0',
+    DIGEST_CHANNEL,
+    DIGEST_TIME: '00:00',
+  };
   // Its own process group, so the test can stop npm and everything it started.
   const child = spawn('npm', ['start', '--silent'], { cwd: repo, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let stderr = '';
@@ -90,6 +106,15 @@ async function until<T>(what: string, read: () => Promise<T | null | undefined>)
   throw new Error(`never saw ${what}`);
 }
 
+/** The JSON log lines an instance wrote to stderr. */
+function logLines(instance: Instance): Array<Record<string, unknown>> {
+  return instance
+    .stderr()
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
 beforeAll(async () => {
   const server = await postgresTestServer();
   serverUrl = server.serverUrl;
@@ -99,6 +124,7 @@ beforeAll(async () => {
   for (const [handle, slackUserId] of [['bob', BOB], ['alice', ALICE], ['erin', ERIN]] as const) {
     await db.teamMember.update({ where: { handle }, data: { slackUserId } });
   }
+  purgesBefore = await db.auditEvent.count({ where: { action: 'customer.pii-purge' } });
   fake = await FakeSlack.start();
   [a, b] = await Promise.all([startInstance(url), startInstance(url)]);
 });
@@ -171,6 +197,50 @@ describe('two instances on one PostgreSQL database', () => {
     expect(after.version).toBe(budget.version + 1);
     expect(fake.callsTo('chat.postMessage').filter((c) => c.params.channel === 'approvals' && String(c.params.text).includes(label))).toHaveLength(1);
     expect(await db.auditEvent.count({ where: { action: 'budget.approve' } })).toBe(approvalsAudited + 1);
+  });
+
+  it('runs the scheduled jobs on one instance: one digest, posted once, and one purge', async () => {
+    // Both instances ran the digest at start; it reaches the channel once, when an outbox pump takes it.
+    const post = await fake.waitFor('the digest in its channel', () => fake.callsTo('chat.postMessage').find((c) => c.params.channel === DIGEST_CHANNEL), 60_000);
+    expect(String(post.params.text)).toContain('Stock digest');
+    const digest = await until('the digest delivered', () => db.notification.findFirst({ where: { topic: 'stock.digest', postedMessage: { not: null } } }));
+    const day = digest.subject.replace('digest ', '');
+    // Let both instances finish what they were doing, then count.
+    const logsOf = (instance: Instance) => logLines(instance).filter((l) => l.job === 'stock-digest');
+    await until('both instances’ word on the digest', async () => (logsOf(a).length > 0 && logsOf(b).length > 0 ? true : null));
+    await until('the purge', async () => ((await db.auditEvent.count({ where: { action: 'customer.pii-purge' } })) > purgesBefore ? true : null));
+    await Promise.all([probe(a), probe(b)]);
+
+    expect(await db.notification.count({ where: { topic: 'stock.digest' } })).toBe(1);
+    expect(digest).toMatchObject({ channel: DIGEST_CHANNEL, deliveredVia: 'slack' });
+    expect(fake.callsTo('chat.postMessage').filter((c) => c.params.channel === DIGEST_CHANNEL)).toHaveLength(1);
+    // Its buttons are typed /stock commands.
+    const buttons = ((post.params.blocks ?? []) as Array<{ type: string; elements?: Array<{ value?: string }> }>)
+      .filter((block) => block.type === 'actions')
+      .flatMap((block) => block.elements ?? []);
+    for (const button of buttons) expect(button.value).toMatch(/^\/stock \S+ \S+$/);
+
+    // One instance made it, holding the day's lease; the other skipped, naming that holder.
+    const [fromA, fromB] = [logsOf(a), logsOf(b)];
+    const made = [...fromA, ...fromB].filter((l) => l.msg === 'stock digest made');
+    const skipped = [...fromA, ...fromB].filter((l) => l.msg !== 'stock digest made');
+    expect(made).toHaveLength(1);
+    expect(skipped).toHaveLength(1);
+    expect(skipped[0]?.msg).toBe('stock digest skipped: another instance holds the day’s lease');
+    const holders = [fromA[0]?.holder, fromB[0]?.holder];
+    expect(new Set(holders).size).toBe(2);
+    const lease = await db.jobLease.findUniqueOrThrow({ where: { name: `inventory:stock-digest:${day}` } });
+    expect(lease.holder).toBe(made[0]?.holder);
+    expect(skipped[0]?.heldBy).toBe(lease.holder);
+
+    // The purge ran once, as the system, by one of the two instances.
+    const purges = await db.auditEvent.findMany({ where: { action: 'customer.pii-purge' }, orderBy: { id: 'desc' } });
+    expect(purges).toHaveLength(purgesBefore + 1);
+    expect(purges[0]).toMatchObject({ actor: 'system', via: 'job' });
+    const purgeLease = await db.jobLease.findUniqueOrThrow({ where: { name: 'customers:amazon-pii-purge' } });
+    expect(holders).toContain(purgeLease.holder);
+    const purgeRuns = [a, b].map((instance) => logLines(instance).filter((l) => l.job === 'amazon-pii-purge' && l.msg === 'customer job ran').length);
+    expect(purgeRuns.sort()).toEqual([0, 1]);
   });
 
   it('stops both cleanly on SIGTERM, with no stack trace and no secret in the output', async () => {

@@ -22,12 +22,13 @@ import * as dataImport from './messages/import.ts';
 import * as copy from './messages/copy.ts';
 import * as brand from './messages/brand.ts';
 import * as campaign from './messages/campaign.ts';
+import * as digest from './messages/digest.ts';
 
 /** English, the catalogue's reference language. */
-export const en = { ...core.en, ...alloc.en, ...budget.en, ...costs.en, ...help.en, ...team.en, ...stock.en, ...customer.en, ...nl.en, ...feedback.en, ...assistant.en, ...slack.en, ...discord.en, ...knowledge.en, ...agent.en, ...dataImport.en, ...copy.en, ...brand.en, ...campaign.en } as const;
+export const en = { ...core.en, ...alloc.en, ...budget.en, ...costs.en, ...help.en, ...team.en, ...stock.en, ...customer.en, ...nl.en, ...feedback.en, ...assistant.en, ...slack.en, ...discord.en, ...knowledge.en, ...agent.en, ...dataImport.en, ...copy.en, ...brand.en, ...campaign.en, ...digest.en } as const;
 
 /** A key of the message catalogue. */
 export type MessageKey = keyof typeof en;
 
 /** Chinese. */
-export const zh: Record<MessageKey, string> = { ...core.zh, ...alloc.zh, ...budget.zh, ...costs.zh, ...help.zh, ...team.zh, ...stock.zh, ...customer.zh, ...nl.zh, ...feedback.zh, ...assistant.zh, ...slack.zh, ...discord.zh, ...knowledge.zh, ...agent.zh, ...dataImport.zh, ...copy.zh, ...brand.zh, ...campaign.zh };
+export const zh: Record<MessageKey, string> = { ...core.zh, ...alloc.zh, ...budget.zh, ...costs.zh, ...help.zh, ...team.zh, ...stock.zh, ...customer.zh, ...nl.zh, ...feedback.zh, ...assistant.zh, ...slack.zh, ...discord.zh, ...knowledge.zh, ...agent.zh, ...dataImport.zh, ...copy.zh, ...brand.zh, ...campaign.zh, ...digest.zh };

@@ -1,0 +1,38 @@
+/** Messages of the daily stock digest (src/core/domain/inventory/digest.ts). */
+export const en = {
+  'digest.title': 'Stock digest · {day}',
+  'digest.summary': '{total} listings run out in the next {days} days, {late} of them before their inbound arrives. Soonest first:',
+  'digest.summaryNoLate': '{total} listings run out in the next {days} days. Soonest first:',
+  'digest.summaryNone': 'Nothing runs out in the next {days} days (listings checked: {checked}).',
+  'digest.rescued': '{n} more would run out within {days} days, but inbound arrives in time.',
+  'digest.how': 'Cover as /stock counts it: each platform’s allocation at its last 30 days’ sales rate, with inbound to its own warehouse.',
+  'digest.colSku': 'SKU',
+  'digest.colPlatform': 'Platform',
+  'digest.colPerDay': 'Per day',
+  'digest.colCover': 'Cover',
+  'digest.colStockout': 'Runs out',
+  'digest.colInbound': 'Inbound',
+  'digest.today': 'today (out)',
+  'digest.inboundNone': 'nothing inbound',
+  'digest.inboundLate': '{eta}: {days} d too late',
+  'digest.inboundInTime': '{eta}: in time, still short',
+} as const;
+
+export const zh: Record<keyof typeof en, string> = {
+  'digest.title': '库存日报 · {day}',
+  'digest.summary': '未来 {days} 天内有 {total} 个在售商品断货，其中 {late} 个在补货到达前断货。按断货先后排列：',
+  'digest.summaryNoLate': '未来 {days} 天内有 {total} 个在售商品断货。按断货先后排列：',
+  'digest.summaryNone': '未来 {days} 天内没有商品断货（已检查 {checked} 个在售商品）。',
+  'digest.rescued': '另有 {n} 个本会在 {days} 天内断货，但补货能及时到达。',
+  'digest.how': '可售天数的算法与 /stock 相同：各平台的分配量按近 30 天日均销量计算，计入发往该平台专属仓库的在途货。',
+  'digest.colSku': 'SKU',
+  'digest.colPlatform': '平台',
+  'digest.colPerDay': '日均',
+  'digest.colCover': '可售天数',
+  'digest.colStockout': '断货日',
+  'digest.colInbound': '在途',
+  'digest.today': '今天（已断货）',
+  'digest.inboundNone': '无在途',
+  'digest.inboundLate': '{eta}：晚到 {days} 天',
+  'digest.inboundInTime': '{eta}：按时到达，仍不够',
+} as const;
