@@ -15,9 +15,9 @@ import { copyModelFromConfig } from './llm/copy-model.ts';
 import { memberHandles } from './core/domain/team/actor-service.ts';
 import { Pipeline } from './bot/pipeline.ts';
 import { runConsole } from './adapters/console/app.ts';
-import { createSlackBot, slackSettingsFrom, type SlackSettings } from './adapters/slack/app.ts';
+import { slackSettingsFrom, type SlackSettings } from './adapters/slack/settings.ts';
 import { createInterpreter } from './nl/index.ts';
-import { discordSettingsFrom, startDiscord } from './adapters/discord/app.ts';
+import { discordSettingsFrom } from './adapters/discord/settings.ts';
 import { configurePlanning, planningSettingsFromConfig } from './core/domain/planning/settings.ts';
 import { startExpiryJob } from './core/domain/budget/expiry-job.ts';
 import { PURGE_JOB, startCustomerJobs } from './core/domain/customers/jobs.ts';
@@ -119,8 +119,9 @@ interface ChatServing {
 async function serveChat({ config, slack, discord, db, logger, status }: ChatServing): Promise<number> {
   const registry = createRegistry(withCopyModel(ALL_TOOLS, copyModelFromConfig(config)));
   const pipeline = new Pipeline({ db, registry, logger, interpret: createInterpreter({ db, registry, config, logger }) });
-  // Beside Slack, Discord runs its gateway only: Slack's server already owns PORT.
-  const discordBot = discord ? await startDiscord({ pipeline, db, config, logger, ownServer: !slack }) : null;
+  // Beside Slack, Discord runs its gateway only: Slack's server already owns PORT. Each SDK is
+  // loaded only when its platform is configured (discord.js alone is ~20 MB of every process).
+  const discordBot = discord ? await (await import('./adapters/discord/app.ts')).startDiscord({ pipeline, db, config, logger, ownServer: !slack }) : null;
   if (discordBot) {
     status([discordBot.gateway ? 'Discord gateway: connected.' : null,
       discordBot.port !== null ? `Discord over HTTP: listening on port ${discordBot.port} (POST /discord/interactions, GET /healthz).` : null,
@@ -181,6 +182,7 @@ function startJobs(db: Db, logger: Logger, config: Config): () => Promise<void> 
 
 /** Serves Slack until SIGINT or SIGTERM, then stops taking requests and finishes the answers under way. */
 async function serveSlack(settings: SlackSettings, pipeline: Pipeline, db: Db, logger: Logger, status: (line: string) => void): Promise<number> {
+  const { createSlackBot } = await import('./adapters/slack/app.ts');
   const bot = createSlackBot({ pipeline, db, logger }, settings);
   const { port } = await bot.start();
   status(settings.mode === 'http'

@@ -5,7 +5,7 @@
  * a BOM (Excel's "Unicode text"); anything else is refused with a way to fix it.
  */
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 
 /** One data row with the line (CSV/TSV) or row number (XLSX) it came from. */
 export interface SourceRow {
@@ -153,7 +153,9 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<SourceTable> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on first use: ExcelJS adds ~25 MB to every bot process that never reads a workbook.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
   } catch {

@@ -11,7 +11,7 @@ import { provideKnowledgeBase } from '../core/domain/knowledge/knowledge-base.ts
 import type { ToolRegistry } from '../core/tools/registry.ts';
 import type { Logger } from '../logging.ts';
 import type { Db } from '../persistence/db.ts';
-import { agentInterpreter, type QuestionStats, type ToolAttempt } from './agent/agent.ts';
+import type { QuestionStats, ToolAttempt } from './agent/agent.ts';
 import { loadKnowledgeBase } from './knowledge/bm25-knowledge-base.ts';
 import { offlineInterpreter } from './router/index.ts';
 
@@ -37,15 +37,22 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
 
   const router = offlineInterpreter(db, registry, deps.now);
   if (!config.OPENAI_API_KEY) return router;
-  return agentInterpreter({
-    db,
-    registry,
-    logger,
-    endpoint: { apiKey: config.OPENAI_API_KEY, model: config.OPENAI_MODEL, ...(config.OPENAI_BASE_URL ? { baseURL: config.OPENAI_BASE_URL } : {}) },
-    timeoutMs: config.NL_TIMEOUT_MS,
-    sendUnmaskedPii: config.NL_SEND_UNMASKED_PII,
-    fallback: router,
-    ...(deps.now ? { now: deps.now } : {}),
-    ...(deps.onQuestion ? { onQuestion: deps.onQuestion } : {}),
-  });
+  const apiKey = config.OPENAI_API_KEY;
+  // The agent brings LangChain (~40 MB): loaded only when a model is configured, starting now.
+  const agent = import('./agent/agent.ts').then(({ agentInterpreter }) =>
+    agentInterpreter({
+      db,
+      registry,
+      logger,
+      endpoint: { apiKey, model: config.OPENAI_MODEL, ...(config.OPENAI_BASE_URL ? { baseURL: config.OPENAI_BASE_URL } : {}) },
+      timeoutMs: config.NL_TIMEOUT_MS,
+      sendUnmaskedPii: config.NL_SEND_UNMASKED_PII,
+      fallback: router,
+      ...(deps.now ? { now: deps.now } : {}),
+      ...(deps.onQuestion ? { onQuestion: deps.onQuestion } : {}),
+    }),
+  );
+  // Surfaced with the first question if it failed; not an unhandled rejection before then.
+  agent.catch(() => {});
+  return async (text, actor, locale, context) => (await agent)(text, actor, locale, context);
 }

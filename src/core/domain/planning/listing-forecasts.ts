@@ -134,7 +134,9 @@ async function fillBatch(db: Db, horizon: Date, skuIds: readonly number[], now: 
     await db.$transaction(async (tx) => {
       await tx.listingForecast.deleteMany({ where: { skuId: { in: [...skuIds] } } });
       for (let i = 0; i < rows.length; i += 2_000) await tx.listingForecast.createMany({ data: rows.slice(i, i + 2_000) });
-    });
+      // Prisma's 5 s default is too short when another process holds the file (a second SQLite
+      // process, an import): wait for the lock rather than fail half-way through a refresh.
+    }, { maxWait: 60_000, timeout: 120_000 });
   } catch (error) {
     // Another instance wrote the same batch between our delete and insert: its rows are ours.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return 0;
