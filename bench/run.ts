@@ -41,7 +41,7 @@ interface ChildOutput {
 }
 
 async function discover(): Promise<{ benchmarks: Benchmark[]; skipped: string[] }> {
-  const files = (await readdir(here)).filter((f) => f.endsWith('.ts') && !['run.ts', 'lib.ts', 'dataset.ts'].includes(f)).sort();
+  const files = (await readdir(here)).filter((f) => f.endsWith('.ts') && !f.startsWith('_') && !['run.ts', 'lib.ts', 'dataset.ts'].includes(f)).sort();
   const benchmarks: Benchmark[] = [];
   const skipped: string[] = [];
   for (const file of files) {

@@ -1,9 +1,18 @@
 /**
  * Reads one SKU's stock picture: per warehouse (on hand, reserved, inbound), per platform
- * (allocation, 30-day sales, cover) and the projected stock-out. Set-based queries only:
- * one query per table, never one per row.
+ * (allocation, 30-day sales, cover) and the projected stock-out.
+ *
+ * Why one raw statement: `/stock` is the most frequent lookup, and through the Prisma client
+ * every query pays a fixed cost (request pipeline, parameter and result mapping) comparable to
+ * what SQLite spends answering it. The stock picture is one statement instead, every part read
+ * through an index and returned as JSON in a single row, so that cost is paid once. The
+ * warehouses and their channels still come from a cached directory (they change when the team
+ * opens one).
  */
+import { Prisma } from '../../../generated/prisma/client.ts';
+import { z } from 'zod';
 import type { Db } from '../../../persistence/db.ts';
+import { dialectOf, epochMs, type Dialect } from '../../../persistence/dialect.ts';
 import { cachedPerDb } from '../catalogue/read-cache.ts';
 import type { SkuSummary } from '../catalogue/sku-lookup.ts';
 import {
@@ -63,6 +72,92 @@ export interface StockReport {
 }
 
 /**
+ * The few constructs that differ between SQLite and PostgreSQL here: building a JSON object,
+ * aggregating rows into a JSON array (as text; an empty part gives `[]`), DateTimes read as
+ * epoch ms, DateTime parameters.
+ */
+function jsonSql(dialect: Dialect) {
+  const pg = dialect === 'postgresql';
+  return {
+    object: (pairs: ReadonlyArray<readonly [string, string]>) =>
+      `${pg ? 'json_build_object' : 'json_object'}(${pairs.map(([k, v]) => `'${k}', ${v}`).join(', ')})`,
+    array: (item: string) => (pg ? `COALESCE(json_agg(${item}), '[]'::json)::text` : `json_group_array(${item})`),
+    ms: (column: string) => epochMs(dialect, column),
+    /**
+     * A DateTime parameter. SQLite keeps DateTimes as epoch ms (see db.ts), and a number binds
+     * for a fraction of a Date's cost (the client serialises a Date, the adapter parses it back).
+     */
+    at: (date: Date): Date | number => (pg ? date : date.getTime()),
+  };
+}
+
+/**
+ * The statement that reads the stock picture of SKU `skuId`, with sales counted in
+ * [`from`, `to`): one row of three JSON arrays, `levels` (stock per warehouse), `inbound` (open
+ * shipments) and `platforms` (each platform the SKU is listed on, has an allocation on, or sold
+ * on in the window). One row rather than one per item keeps the client's per-row work small.
+ * Shared with the benchmark, which runs the same text (`.sql`, SQLite dialect) through
+ * better-sqlite3 as its floor.
+ */
+export function stockPictureSql(dialect: Dialect, skuId: number, from: Date, to: Date): Prisma.Sql {
+  const q = jsonSql(dialect);
+  const level = q.object([['warehouseId', 's."warehouseId"'], ['onHand', 's."onHand"'], ['reserved', 's."reserved"']]);
+  const shipment = q.object([
+    ['warehouseId', 'i."warehouseId"'], ['quantity', 'i."quantity"'], ['reference', 'i."reference"'], ['status', 'i."status"'], ['eta', q.ms('i."eta"')],
+  ]);
+  const platform = q.object([
+    ['code', 'p."code"'], ['name', 'p."name"'], ['allocated', 'a."quantity"'], ['sold', 'p."sold"'], ['listingStatus', 'l."status"'], ['variant', 'l."variant"'],
+  ]);
+  // Sales per platform as one index range each on SalesDaily (skuId, platformId, day): the
+  // platform list is short, while grouping the SKU's sales would walk every sale day it has.
+  return Prisma.sql`
+SELECT
+  (SELECT ${Prisma.raw(q.array(level))} FROM "StockLevel" s WHERE s."skuId" = ${skuId}) AS "levels",
+  (SELECT ${Prisma.raw(q.array(shipment))}
+     FROM "InboundShipment" i WHERE i."skuId" = ${skuId} AND i."status" IN ('planned', 'in_transit')) AS "inbound",
+  (SELECT ${Prisma.raw(q.array(platform))}
+     FROM (SELECT pl."id", pl."code", pl."name",
+                  (SELECT SUM(d."units") FROM "SalesDaily" d
+                    WHERE d."skuId" = ${skuId} AND d."platformId" = pl."id" AND d."day" >= ${q.at(from)} AND d."day" < ${q.at(to)}) AS "sold"
+             FROM "Platform" pl) p
+     LEFT JOIN "Listing" l ON l."skuId" = ${skuId} AND l."platformId" = p."id"
+     LEFT JOIN "ChannelAllocation" a ON a."skuId" = ${skuId} AND a."platformId" = p."id"
+    WHERE l."id" IS NOT NULL OR a."id" IS NOT NULL OR p."sold" IS NOT NULL) AS "platforms"`;
+}
+
+/**
+ * A JSON array (as text) whose items match `item`. The array schema is built once, here: zod
+ * prepares a schema on its first parse, which costs more than this whole parse.
+ */
+function jsonArray<T extends z.ZodType>(item: T) {
+  const list = z.array(item);
+  return z.string().transform((text, ctx) => {
+    const parsed = list.safeParse(JSON.parse(text));
+    if (parsed.success) return parsed.data;
+    ctx.addIssue({ code: 'custom', message: parsed.error.message });
+    return z.NEVER;
+  });
+}
+
+/** The statement's row, parsed. Absent parts are null: no allocation, no sales rows, no listing. */
+const pictureRow = z.object({
+  levels: jsonArray(z.object({ warehouseId: z.number(), onHand: z.number(), reserved: z.number() })),
+  inbound: jsonArray(
+    z.object({ warehouseId: z.number(), quantity: z.number(), reference: z.string(), status: z.string(), eta: z.number().transform((ms) => new Date(ms)) }),
+  ),
+  platforms: jsonArray(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      allocated: z.number().nullable(),
+      sold: z.number().nullable(),
+      listingStatus: z.string().nullable(),
+      variant: z.string().nullable(),
+    }),
+  ),
+});
+
+/**
  * Builds the stock report of `sku` as of `now`. Sales are counted over the 30 whole days
  * before today; inbound counts shipments planned or in transit.
  */
@@ -70,42 +165,20 @@ export async function stockReport(db: Db, sku: SkuSummary, now: Date): Promise<S
   const today = startOfUtcDay(now);
   const windowStart = addDays(today, -RATE_WINDOW_DAYS);
 
-  const [levelRows, shipmentRows, allocations, listings, sales, { warehouses: warehouseById, channels }] = await Promise.all([
-    db.stockLevel.findMany({ where: { skuId: sku.id }, select: { onHand: true, reserved: true, warehouseId: true } }),
-    db.inboundShipment.findMany({
-      where: { skuId: sku.id, status: { in: ['planned', 'in_transit'] } },
-      select: { reference: true, quantity: true, eta: true, status: true, warehouseId: true },
-      orderBy: { eta: 'asc' },
-    }),
-    db.channelAllocation.findMany({ where: { skuId: sku.id }, select: { platformId: true, quantity: true } }),
-    db.listing.findMany({ where: { skuId: sku.id }, select: { platformId: true, variant: true, status: true } }),
-    db.salesDaily.groupBy({
-      by: ['platformId'],
-      where: { skuId: sku.id, day: { gte: windowStart, lt: today } },
-      _sum: { units: true },
-    }),
+  const [rows, { warehouses: warehouseById, channels }] = await Promise.all([
+    db.$queryRaw<unknown[]>(stockPictureSql(dialectOf(db), sku.id, windowStart, today)),
     warehouseDirectory.get(db),
   ]);
+  const picture = pictureRow.parse(rows[0]);
   // Warehouses and their channels come from the cached directory rather than a join per lookup.
   const warehouseOf = (id: number): { id: number; code: string; name: string; kind: string } => warehouseById.get(id) ?? { id, code: `#${id}`, name: `#${id}`, kind: 'own' };
-  const levels = levelRows.map((l) => ({ ...l, warehouse: warehouseOf(l.warehouseId) }));
-  const shipments = shipmentRows.map((s) => ({ ...s, warehouse: warehouseOf(s.warehouseId) }));
+  const levels = picture.levels.map((l) => ({ onHand: l.onHand, reserved: l.reserved, warehouse: warehouseOf(l.warehouseId) }));
+  const shipments = picture.inbound.map((s) => ({ reference: s.reference, quantity: s.quantity, eta: s.eta, status: s.status, warehouse: warehouseOf(s.warehouseId) }));
+  // Soonest first; the reference breaks ties so the order never depends on the engine.
+  shipments.sort((a, b) => a.eta.getTime() - b.eta.getTime() || a.reference.localeCompare(b.reference));
 
   const servesByWarehouse = new Map<number, string[]>();
-  const platformsById = new Map<number, { code: string; name: string }>();
-  for (const c of channels) {
-    servesByWarehouse.set(c.warehouseId, [...(servesByWarehouse.get(c.warehouseId) ?? []), c.platform.code]);
-    platformsById.set(c.platform.id, { code: c.platform.code, name: c.platform.name });
-  }
-  // Platforms that have a listing, allocation or sales but no warehouse mapping still show up.
-  const missingIds = [...new Set([...listings, ...allocations, ...sales].map((r) => r.platformId))].filter(
-    (id) => !platformsById.has(id),
-  );
-  if (missingIds.length > 0) {
-    for (const p of await db.platform.findMany({ where: { id: { in: missingIds } }, select: { id: true, code: true, name: true } })) {
-      platformsById.set(p.id, { code: p.code, name: p.name });
-    }
-  }
+  for (const c of channels) servesByWarehouse.set(c.warehouseId, [...(servesByWarehouse.get(c.warehouseId) ?? []), c.platform.code]);
 
   const warehouseMap = new Map<number, WarehouseStock>();
   const ensureWarehouse = (w: { id: number; code: string; name: string; kind: string }): WarehouseStock => {
@@ -131,27 +204,20 @@ export async function stockReport(db: Db, sku: SkuSummary, now: Date): Promise<S
   }
   const warehouses = [...warehouseMap.values()].sort((a, b) => a.code.localeCompare(b.code));
 
-  const soldBy = new Map(sales.map((s) => [s.platformId, s._sum.units ?? 0]));
-  const allocatedBy = new Map(allocations.map((a) => [a.platformId, a.quantity]));
-  const listingBy = new Map(listings.map((l) => [l.platformId, l]));
-  const platformIds = [...new Set([...listingBy.keys(), ...allocatedBy.keys(), ...soldBy.keys()])];
-
-  const platforms: PlatformStock[] = platformIds
-    .map((id) => {
-      const info = platformsById.get(id) ?? { code: `#${id}`, name: `#${id}` };
-      const sold30 = soldBy.get(id) ?? 0;
-      const allocated = allocatedBy.get(id) ?? 0;
+  const platforms: PlatformStock[] = picture.platforms
+    .map((p) => {
+      const sold30 = p.sold ?? 0;
+      const allocated = p.allocated ?? 0;
       const rate = dailyRate(sold30);
       // Only inbound to a warehouse that serves this platform alone can be attributed to it.
       const arrivals = warehouses
-        .filter((w) => w.serves.length === 1 && w.serves[0] === info.code)
+        .filter((w) => w.serves.length === 1 && w.serves[0] === p.code)
         .flatMap((w) => arrivalsByWarehouse.get(w.code) ?? []);
-      const listing = listingBy.get(id);
       return {
-        code: info.code,
-        name: info.name,
-        listed: listing !== undefined && listing.status === 'active',
-        variant: listing?.variant ?? null,
+        code: p.code,
+        name: p.name,
+        listed: p.listingStatus === 'active',
+        variant: p.variant,
         allocated,
         sold30,
         rate,
@@ -193,7 +259,7 @@ export async function stockReport(db: Db, sku: SkuSummary, now: Date): Promise<S
 const warehouseDirectory = cachedPerDb(async (db: Db) => {
   const [warehouses, channels] = await Promise.all([
     db.warehouse.findMany({ select: { id: true, code: true, name: true, kind: true } }),
-    db.warehouseChannel.findMany({ select: { warehouseId: true, platform: { select: { id: true, code: true, name: true } } } }),
+    db.warehouseChannel.findMany({ select: { warehouseId: true, platform: { select: { code: true } } } }),
   ]);
   return { warehouses: new Map(warehouses.map((w) => [w.id, w])), channels };
 });
