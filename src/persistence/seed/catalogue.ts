@@ -17,6 +17,7 @@ import {
   CNY_PER_USD,
   FX_FROM_USD,
   PLATFORMS,
+  SCALED_PLATFORMS,
   platformByCode,
   platformLaunch,
   type PlatformCode,
@@ -106,7 +107,8 @@ export const WB500_ALIEXPRESS_DAYS = 10;
  * A further copy of the demo catalogue, for the medium and large datasets: the same products
  * and variants under suffixed SKU codes (WB-500 → WB-500-S7) and ids after `firstIds`, with
  * their own random stream. Fixed rates, planted issues and drafts key on the demo's codes, so a
- * copy carries none of them; the suppliers are the demo's (it writes none).
+ * copy carries none of them; the suppliers are the demo's (it writes none). A copy also lists
+ * some SKUs on the two platforms only the scaled datasets have (see {@link SCALED_PLATFORMS}).
  */
 export interface CatalogueCopy {
   /** 1, 2, …: suffix of the SKU codes and name of the random stream. */
@@ -131,6 +133,9 @@ export function buildCatalogue(ref: Date, copy?: CatalogueCopy): Catalogue {
   const supplierIds = new Map(SUPPLIERS.map((s, i) => [s.code, i + 1]));
 
   const tables: Catalogue['tables'] = { Supplier, Product: [], Sku: [], Listing: [] };
+  // Which copy SKUs also go on the scaled-only platforms: a stream of its own, so the choice
+  // leaves the rest of the copy's draws alone.
+  const expansion = copy ? new Rng(`catalogue-${copy.index}-expansion`) : null;
   const skus: SkuPlan[] = [];
   const listings: ListingPlan[] = [];
 
@@ -185,6 +190,7 @@ export function buildCatalogue(ref: Date, copy?: CatalogueCopy): Catalogue {
       const tags = (variant.on ?? product.on).split(/\s+/).filter(Boolean) as PlatformTag[];
       // Listings follow the fixed platform order so ids do not depend on how `on` is spelled.
       const codes = PLATFORMS.map((p) => p.code).filter((code) => tags.some((t) => TAG_TO_CODE[t] === code));
+      if (expansion) codes.push(...expansionPlatforms(expansion, product, codes));
       for (const code of codes) {
         const plan = planListing(rng, ref, sku, variantIndex, platformByCode(code), ids.listing + listings.length);
         listings.push(plan);
@@ -193,6 +199,21 @@ export function buildCatalogue(ref: Date, copy?: CatalogueCopy): Catalogue {
     });
   });
   return { tables, skus, listings };
+}
+
+/**
+ * The scaled-only platforms a copy SKU is listed on: Amazon UK for about a quarter of what sells
+ * on Amazon US (not the South-East Asian range), TikTok Shop DE for a few of what sells on
+ * TikTok US or Amazon DE. Together they add about one listing in fifteen.
+ */
+function expansionPlatforms(rng: Rng, product: ProductSpec, codes: readonly PlatformCode[]): PlatformCode[] {
+  const out: PlatformCode[] = [];
+  const uk = rng.chance(0.25);
+  const de = rng.chance(0.18);
+  if (uk && codes.includes('amazon-us') && product.market !== 'sea') out.push('amazon-uk');
+  if (de && (codes.includes('tiktok-us') || codes.includes('amazon-de'))) out.push('tiktok-de');
+  // Same order as every other listing: the platform order.
+  return SCALED_PLATFORMS.map((p) => p.code).filter((code) => out.includes(code));
 }
 
 /** Selling points per extra language: Chinese from catalogue-i18n.ts, German from the product's own list. */
@@ -219,7 +240,7 @@ function planListing(
 ): ListingPlan {
   const { product, variant } = sku;
   const variantKind: ListingPlan['variant'] =
-    product.eco && (platform.code === 'amazon-de' || platform.code === 'shopify')
+    product.eco && (platform.code === 'amazon-de' || platform.code === 'shopify' || platform.code === 'amazon-uk')
       ? 'eco-pack'
       : product.mini && (platform.code === 'shopee-my' || platform.code === 'aliexpress')
         ? 'mini-pack'
@@ -237,6 +258,8 @@ function planListing(
     'shopee-my': 420,
     'tiktok-us': 6,
     shopify: 150,
+    'amazon-uk': 200,
+    'tiktok-de': 20,
   };
   launchedOn = addDays(launchedOn, rng.int(0, maxLag[platform.code]));
   if (launchedOn > addDays(ref, -3)) launchedOn = addDays(ref, -3);
@@ -350,13 +373,17 @@ function listingTitle(sku: SkuPlan, platform: PlatformSpec, variant: ListingPlan
       return withFeatures(`${BRAND_NAME} ${titleCase(product.name)} ${label}`, product.features.slice(0, 1), 100);
     case 'shopify':
       return `${titleCase(product.name)} — ${capitalise(label)}${pack}`;
+    case 'amazon-uk':
+      return withFeatures(`${BRAND_NAME} ${titleCase(product.name)} ${label}${pack}`, product.features.slice(0, 2), 150);
+    case 'tiktok-de':
+      return withFeatures(`${BRAND_NAME} ${product.de} ${germanLabel(sku.variant)}`, (product.featuresDe ?? []).slice(0, 1), 100);
   }
 }
 
 function listingRow(rng: Rng, ref: Date, plan: ListingPlan): DemoTables['Listing'][number] {
   const { sku, platform } = plan;
   const { product } = sku;
-  const german = platform.code === 'amazon-de';
+  const german = platform.code === 'amazon-de' || platform.code === 'tiktok-de';
   const brandLine = german
     ? `${BRAND_NAME} steht für hohe Qualität und nachhaltiges Leben.`
     : `Made by ${BRAND_NAME} for high quality, sustainable living.`;
@@ -426,12 +453,14 @@ function externalListingId(rng: Rng, code: PlatformCode): string {
   switch (code) {
     case 'amazon-us':
     case 'amazon-de':
+    case 'amazon-uk':
       return `B0${rng.alnum(8)}`; // ASIN
     case 'aliexpress':
       return `100500${rng.digits(10, false)}`;
     case 'shopee-my':
       return rng.digits(11);
     case 'tiktok-us':
+    case 'tiktok-de':
       return `17${rng.digits(17, false)}`;
     case 'shopify':
       return `8${rng.digits(12, false)}`;

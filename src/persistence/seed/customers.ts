@@ -143,6 +143,25 @@ const PRIMARY: Record<CountryCode, ReadonlyArray<[PlatformCode, number]>> = {
   ],
 };
 
+/**
+ * Where the extra people of the medium and large datasets buy first: the demo's table, with
+ * British shoppers mostly on Amazon UK and a few Germans on TikTok Shop DE.
+ */
+const PRIMARY_SCALED: Record<CountryCode, ReadonlyArray<[PlatformCode, number]>> = {
+  ...PRIMARY,
+  DE: [
+    ['amazon-de', 0.74],
+    ['tiktok-de', 0.07],
+    ['shopify', 0.07],
+    ['aliexpress', 0.12],
+  ],
+  GB: [
+    ['amazon-uk', 0.6],
+    ['aliexpress', 0.3],
+    ['shopify', 0.1],
+  ],
+};
+
 /** Share of people seen on more than one platform. */
 const MULTI_PLATFORM_SHARE = 0.12;
 
@@ -239,19 +258,24 @@ export function buildCustomers(
 }
 
 /** A random person and the platforms they buy on; `make` draws the person for a country. */
-function randomPerson(rng: Rng, factory: PersonFactory, make: (country: CountryCode) => Person): { person: Person; specs: IdentitySpec[] } {
+function randomPerson(
+  rng: Rng,
+  factory: PersonFactory,
+  make: (country: CountryCode) => Person,
+  primaries: Record<CountryCode, ReadonlyArray<[PlatformCode, number]>> = PRIMARY,
+): { person: Person; specs: IdentitySpec[] } {
   const country = rng.weighted(
     COUNTRY_WEIGHTS.map(([c]) => c),
     COUNTRY_WEIGHTS.map(([, w]) => w),
   );
   const person = make(country);
   const primary = rng.weighted(
-    PRIMARY[country].map(([p]) => p),
-    PRIMARY[country].map(([, w]) => w),
+    primaries[country].map(([p]) => p),
+    primaries[country].map(([, w]) => w),
   );
   const platforms: PlatformCode[] = [primary];
   if (rng.chance(MULTI_PLATFORM_SHARE)) {
-    const others = PRIMARY[country].map(([p]) => p).filter((p) => p !== primary);
+    const others = primaries[country].map(([p]) => p).filter((p) => p !== primary);
     const extra = others.length > 1 && rng.chance(0.2) ? 2 : 1;
     platforms.push(...rng.sample(others, Math.min(extra, others.length)));
   }
@@ -276,6 +300,8 @@ const PHONE_SHARE: Record<PlatformCode, number> = {
   'tiktok-us': 1,
   aliexpress: 0.85,
   'shopee-my': 1,
+  'amazon-uk': 0.6,
+  'tiktok-de': 1,
 };
 
 function displayNameOf(p: Person): string {
@@ -291,9 +317,9 @@ function buildIdentity(rng: Rng, ids: BuyerIds, person: PersonDraft, spec: Ident
   let email: string | null;
   let emailKind: IdentityDraft['emailKind'];
   if (spec.email === 'relay' || (spec.email === undefined && amazon)) {
-    email = `${rng.alnum(15, 'abcdefghijklmnopqrstuvwxyz0123456789')}@marketplace.amazon.${platform.code === 'amazon-de' ? 'de' : 'com'}`;
+    email = `${rng.alnum(15, 'abcdefghijklmnopqrstuvwxyz0123456789')}@marketplace.amazon.${platform.code === 'amazon-de' ? 'de' : platform.code === 'amazon-uk' ? 'co.uk' : 'com'}`;
     emailKind = 'relay';
-  } else if (spec.email === null || (spec.email === undefined && (platform.code === 'tiktok-us' || platform.code === 'shopee-my'))) {
+  } else if (spec.email === null || (spec.email === undefined && (platform.marketplace === 'tiktok' || platform.marketplace === 'shopee'))) {
     // TikTok Shop and Shopee do not hand buyer emails to sellers.
     email = null;
     emailKind = null;
@@ -389,6 +415,8 @@ const FULFILMENT: Record<PlatformCode, readonly [number, number, number, number]
   'shopee-my': [0.5, 2, 2, 5],
   'tiktok-us': [1, 3, 6, 12],
   shopify: [1, 2.5, 7, 14],
+  'amazon-uk': [0.2, 1.2, 1, 3],
+  'tiktok-de': [1, 3, 8, 15],
 };
 
 function fulfil(
@@ -604,6 +632,8 @@ const REVIEW_SHARE: Record<PlatformCode, number> = {
   'shopee-my': 0.35,
   'tiktok-us': 0.2,
   shopify: 0.12,
+  'amazon-uk': 0.14,
+  'tiktok-de': 0.2,
 };
 
 function buildReviews(rng: Rng, ref: Date, orders: OrderDraft[]): DemoTables['Review'] {
@@ -664,10 +694,12 @@ class IdFactory {
     switch (platform) {
       case 'amazon-us':
       case 'amazon-de':
+      case 'amazon-uk':
         return this.unique(() => `A${r.alnum(13)}`);
       case 'shopify':
         return this.unique(() => `7${r.digits(12, false)}`);
       case 'tiktok-us':
+      case 'tiktok-de':
         return this.unique(() => `7${r.digits(18, false)}`);
       case 'aliexpress':
         return this.unique(() => `${country.toLowerCase()}${r.digits(10)}${r.alnum(4, 'abcdefghijklmnopqrstuvwxyz')}`);
@@ -684,9 +716,12 @@ class IdFactory {
         return this.unique(() => `${r.pick(['111', '112', '113', '114'])}-${r.digits(7, false)}-${r.digits(7, false)}`);
       case 'amazon-de':
         return this.unique(() => `${r.pick(['302', '303', '304', '305', '028'])}-${r.digits(7, false)}-${r.digits(7, false)}`);
+      case 'amazon-uk':
+        return this.unique(() => `${r.pick(['202', '203', '204', '205', '206'])}-${r.digits(7, false)}-${r.digits(7, false)}`);
       case 'aliexpress':
         return this.unique(() => `81${r.digits(17, false)}`);
       case 'tiktok-us':
+      case 'tiktok-de':
         return this.unique(() => `57${r.digits(16, false)}`);
       case 'shopee-my': {
         const d = orderedAt.toISOString();
@@ -703,12 +738,14 @@ class IdFactory {
     switch (platform) {
       case 'amazon-us':
       case 'amazon-de':
+      case 'amazon-uk':
         return r.chance(0.5) ? null : this.unique(() => `BSM-${r.digits(10, false)}`);
       case 'shopify':
         return this.unique(() => `ZD-${r.digits(5)}`);
       case 'aliexpress':
         return this.unique(() => `AE-DSP-${r.digits(8)}`);
       case 'tiktok-us':
+      case 'tiktok-de':
         return this.unique(() => r.digits(19));
       case 'shopee-my':
         return this.unique(() => `CHAT-${r.digits(12)}`);
@@ -837,10 +874,12 @@ class NumberedIds implements BuyerIds {
     switch (platform) {
       case 'amazon-us':
       case 'amazon-de':
+      case 'amazon-uk':
         return `A${r.alnum(5)}${n.toString(36).toUpperCase().padStart(8, '0')}`;
       case 'shopify':
         return `7${r.digits(4, false)}${pad(n, 8)}`;
       case 'tiktok-us':
+      case 'tiktok-de':
         return `7${r.digits(10, false)}${pad(n, 8)}`;
       case 'aliexpress':
         return `${country.toLowerCase()}${pad(n, 10)}${r.alnum(4, 'abcdefghijklmnopqrstuvwxyz')}`;
@@ -857,9 +896,12 @@ class NumberedIds implements BuyerIds {
         return `${r.pick(['111', '112', '113', '114'])}-${r.digits(3, false)}${n.slice(0, 4)}-${n.slice(4)}`;
       case 'amazon-de':
         return `${r.pick(['302', '303', '304', '305', '028'])}-${r.digits(3, false)}${n.slice(0, 4)}-${n.slice(4)}`;
+      case 'amazon-uk':
+        return `${r.pick(['202', '203', '204', '205', '206'])}-${r.digits(3, false)}${n.slice(0, 4)}-${n.slice(4)}`;
       case 'aliexpress':
         return `81${r.digits(6, false)}${n}`;
       case 'tiktok-us':
+      case 'tiktok-de':
         return `57${r.digits(5, false)}${n}`;
       case 'shopee-my': {
         const d = orderedAt.toISOString();
@@ -947,7 +989,7 @@ export function buildMorePeople(
   const identities: IdentityDraft[] = [];
   for (let i = 0; i < batch.people; i++) {
     const n = batch.firstPerson + i;
-    const { person, specs } = randomPerson(rng, factory, (country) => factory.numberedPerson(country, n));
+    const { person, specs } = randomPerson(rng, factory, (country) => factory.numberedPerson(country, n), PRIMARY_SCALED);
     for (const spec of specs) if (spec.email) spec.email = spec.email.replace('@', `.${n}@`);
     const draft: PersonDraft = { id: batch.firstIds.customer + i, person, displayName: displayNameOf(person), identities: [] };
     people.push(draft);
@@ -963,7 +1005,7 @@ export function buildMorePeople(
     const platform = identity.platform;
     const start = maxDate(platformLaunch(platform, ref), addDays(ref, -HISTORY_DAYS));
     const span = daysBetween(start, ref);
-    const count = 1 + rng.poisson(platform.code === 'tiktok-us' ? 0.4 : MORE_ORDERS_MEAN);
+    const count = 1 + rng.poisson(platform.stage === 'new' ? 0.4 : MORE_ORDERS_MEAN);
     const firstOffset = rng.int(0, span - 1);
     const offsets = [firstOffset];
     for (let k = 1; k < count; k++) offsets.push(rng.int(firstOffset, span - 1));

@@ -133,12 +133,14 @@ function adExternalId(rng: Rng, spec: AdSpec): string {
   switch (spec.platform) {
     case 'amazon-us':
     case 'amazon-de':
+    case 'amazon-uk':
       return rng.digits(15);
     case 'aliexpress':
       return rng.digits(10);
     case 'shopee-my':
       return rng.digits(9);
     case 'tiktok-us':
+    case 'tiktok-de':
       return `17${rng.digits(17, false)}`;
     case 'shopify':
       return spec.kind === 'meta-ads' ? `120${rng.digits(15, false)}` : rng.digits(11);
@@ -394,13 +396,62 @@ const LOGISTICS: readonly LogisticsSpec[] = [
   },
 ];
 
+/**
+ * Bulk freight to Amazon UK's FBA warehouse, which only the medium and large datasets have
+ * (the parcel options above already reach GB).
+ */
+const SCALED_LOGISTICS: readonly LogisticsSpec[] = [
+  {
+    code: 'FBA-SEA-UK',
+    carrier: 'Flexport (LCL sea via Felixstowe, DDP to FBA)',
+    kind: 'fba-inbound',
+    origin: 'CN',
+    destinations: ['GB'],
+    transit: [32, 42],
+    maxWeightGrams: 5_000_000,
+    maxDeclaredValue: null,
+    tracked: true,
+    currency: 'USD',
+    bands: [
+      { max: 500_000, base: 370, perKg: 1.4 },
+      { max: 5_000_000, base: 620, perKg: 1.1 },
+    ],
+  },
+  {
+    code: 'FBA-AIR-UK',
+    carrier: 'Flexport (air, DDP to FBA)',
+    kind: 'fba-inbound',
+    origin: 'CN',
+    destinations: ['GB'],
+    transit: [7, 11],
+    maxWeightGrams: 1_000_000,
+    maxDeclaredValue: null,
+    tracked: true,
+    currency: 'USD',
+    bands: [
+      { max: 100_000, base: 130, perKg: 7 },
+      { max: 1_000_000, base: 260, perKg: 6 },
+    ],
+  },
+];
+
 /** Builds logistics options and their weight bands. */
 export function buildLogistics(): Pick<DemoTables, 'LogisticsOption' | 'LogisticsRate'> {
+  return logisticsRows(LOGISTICS, { option: 1, rate: 1 });
+}
+
+/** The logistics options (and bands) the medium and large datasets add, ids from `firstIds`. */
+export function buildScaledLogistics(firstIds: { option: number; rate: number }): Pick<DemoTables, 'LogisticsOption' | 'LogisticsRate'> {
+  return logisticsRows(SCALED_LOGISTICS, firstIds);
+}
+
+function logisticsRows(specs: readonly LogisticsSpec[], firstIds: { option: number; rate: number }): Pick<DemoTables, 'LogisticsOption' | 'LogisticsRate'> {
   const LogisticsOption: DemoTables['LogisticsOption'] = [];
   const LogisticsRate: DemoTables['LogisticsRate'] = [];
-  LOGISTICS.forEach((spec, i) => {
+  specs.forEach((spec, i) => {
+    const optionId = firstIds.option + i;
     LogisticsOption.push({
-      id: i + 1,
+      id: optionId,
       code: spec.code,
       carrier: spec.carrier,
       kind: spec.kind,
@@ -415,7 +466,7 @@ export function buildLogistics(): Pick<DemoTables, 'LogisticsOption' | 'Logistic
     });
     let min = 0;
     for (const band of spec.bands) {
-      LogisticsRate.push({ id: LogisticsRate.length + 1, optionId: i + 1, minGrams: min === 0 ? 0 : min + 1, maxGrams: band.max, baseFee: band.base, perKg: band.perKg });
+      LogisticsRate.push({ id: firstIds.rate + LogisticsRate.length, optionId, minGrams: min === 0 ? 0 : min + 1, maxGrams: band.max, baseFee: band.base, perKg: band.perKg });
       min = band.max;
     }
   });

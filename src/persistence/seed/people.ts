@@ -136,10 +136,12 @@ export function platformPhoneStyle(rng: Rng, platform: PlatformCode): PhoneStyle
   switch (platform) {
     case 'amazon-us':
     case 'amazon-de':
+    case 'amazon-uk':
       return 'intl';
     case 'shopify':
       return rng.chance(0.5) ? 'national' : 'e164';
     case 'tiktok-us':
+    case 'tiktok-de':
       return 'digits';
     case 'aliexpress':
       return 'cc-space';

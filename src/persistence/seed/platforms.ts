@@ -5,8 +5,8 @@
 import { addDays } from './calendar.ts';
 import type { DemoTables } from './types.ts';
 
-/** Codes of the demo platforms. */
-export type PlatformCode = 'amazon-us' | 'amazon-de' | 'aliexpress' | 'shopee-my' | 'tiktok-us' | 'shopify';
+/** Codes of the demo platforms, and of the two the medium and large datasets add. */
+export type PlatformCode = 'amazon-us' | 'amazon-de' | 'aliexpress' | 'shopee-my' | 'tiktok-us' | 'shopify' | 'amazon-uk' | 'tiktok-de';
 
 /** One platform as the generators see it. */
 export interface PlatformSpec {
@@ -16,7 +16,7 @@ export interface PlatformSpec {
   marketplace: string;
   region: string;
   country: string | null;
-  currency: 'USD' | 'EUR' | 'MYR';
+  currency: 'USD' | 'EUR' | 'MYR' | 'GBP';
   stage: 'mature' | 'growing' | 'new';
   commissionRate: number;
   marketPotential: number;
@@ -31,7 +31,7 @@ export interface PlatformSpec {
 }
 
 /** USD → platform currency, a fixed rate so prices stay stable across seeds. */
-export const FX_FROM_USD: Record<PlatformSpec['currency'], number> = { USD: 1, EUR: 0.92, MYR: 4.45 };
+export const FX_FROM_USD: Record<PlatformSpec['currency'], number> = { USD: 1, EUR: 0.92, MYR: 4.45, GBP: 0.79 };
 
 /** CNY per USD, for unit costs bought in China. */
 export const CNY_PER_USD = 7.15;
@@ -136,9 +136,50 @@ export const PLATFORMS: readonly PlatformSpec[] = [
   },
 ];
 
-/** The platform with this code. */
+/**
+ * The two platforms the medium and large datasets add (the demo keeps its six: tests and the NL
+ * eval are built on its figures). Amazon UK is run from Seller Central Europe and stocked through
+ * its own FBA warehouse; TikTok Shop Germany (open to sellers since 2025) is the brand's newest
+ * market, a trial served by parcel from the Shenzhen warehouse like TikTok Shop US.
+ */
+export const SCALED_PLATFORMS: readonly PlatformSpec[] = [
+  {
+    id: 7,
+    code: 'amazon-uk',
+    name: 'Amazon UK',
+    marketplace: 'amazon',
+    region: 'EU',
+    country: 'GB',
+    currency: 'GBP',
+    stage: 'growing',
+    commissionRate: 0.15,
+    marketPotential: 3,
+    launchedDaysAgo: 690,
+    weekly: [1.14, 1.09, 1.01, 0.97, 0.95, 0.88, 0.96],
+    unitsPerDay: 1.2,
+    priceLevel: 1,
+  },
+  {
+    id: 8,
+    code: 'tiktok-de',
+    name: 'TikTok Shop DE',
+    marketplace: 'tiktok',
+    region: 'EU',
+    country: 'DE',
+    currency: 'EUR',
+    stage: 'new',
+    commissionRate: 0.09,
+    marketPotential: 3,
+    launchedDaysAgo: 75,
+    weekly: [1.18, 0.92, 0.9, 0.95, 1.0, 1.04, 1.12],
+    unitsPerDay: 0.9,
+    priceLevel: 0.95,
+  },
+];
+
+/** The platform with this code (demo or scaled). */
 export function platformByCode(code: PlatformCode): PlatformSpec {
-  const found = PLATFORMS.find((p) => p.code === code);
+  const found = PLATFORMS.find((p) => p.code === code) ?? SCALED_PLATFORMS.find((p) => p.code === code);
   if (!found) throw new Error(`unknown platform ${code}`);
   return found;
 }
@@ -161,9 +202,9 @@ export const BANNED_PHRASES = [
   'chemical-free',
 ] as const;
 
-/** Builds the Platform and Brand rows. */
-export function buildPlatformsAndBrand(ref: Date): Pick<DemoTables, 'Platform' | 'Brand'> {
-  const Platform = PLATFORMS.map((p) => ({
+/** The Platform rows of `specs` (the demo's six unless told otherwise). */
+export function platformRows(ref: Date, specs: readonly PlatformSpec[] = PLATFORMS): DemoTables['Platform'] {
+  return specs.map((p) => ({
     id: p.id,
     code: p.code,
     name: p.name,
@@ -177,6 +218,11 @@ export function buildPlatformsAndBrand(ref: Date): Pick<DemoTables, 'Platform' |
     launchedOn: platformLaunch(p, ref),
     active: true,
   }));
+}
+
+/** Builds the Platform and Brand rows. */
+export function buildPlatformsAndBrand(ref: Date): Pick<DemoTables, 'Platform' | 'Brand'> {
+  const Platform = platformRows(ref);
   const Brand = [
     {
       id: 1,

@@ -5,6 +5,7 @@
  * the rate the catalogue planned, which keeps the stock and anchor numbers predictable.
  */
 import {
+  DAY_MS,
   addDays,
   blackFriday,
   cyberMonday,
@@ -29,7 +30,7 @@ export interface PromoDay {
   discount: number;
 }
 
-const WESTERN: readonly PlatformCode[] = ['amazon-us', 'amazon-de', 'shopify', 'tiktok-us'];
+const WESTERN: readonly PlatformCode[] = ['amazon-us', 'amazon-de', 'shopify', 'tiktok-us', 'amazon-uk', 'tiktok-de'];
 
 /** The marketplace event on `day` for a platform, or null on an ordinary day. */
 export function promoFor(platform: PlatformCode, day: Date): PromoDay | null {
@@ -118,6 +119,8 @@ const GROWTH: Record<PlatformCode, readonly [number, number]> = {
   'shopee-my': [0.3, 1.0],
   'tiktok-us': [0, 0],
   shopify: [0, 0.4],
+  'amazon-uk': [0.1, 0.6],
+  'tiktok-de': [0, 0],
 };
 
 /** Listings whose demand is fading: older phone model, say. */
@@ -134,6 +137,24 @@ export function buildSales(ref: Date, catalogue: Catalogue, opts: { stream?: str
   const stats = new Map<number, ListingStats>();
   const historyStart = addDays(ref, -HISTORY_DAYS);
   const lastDay = addDays(ref, -1);
+  // Events and seasons depend on the day only: worked out once per platform or profile and day
+  // rather than for every listing (the large dataset has ~30,000 listings).
+  const promoCache = new Map<PlatformCode, Map<number, PromoDay | null>>();
+  const promoOn = (code: PlatformCode, day: Date): PromoDay | null => {
+    let byDay = promoCache.get(code);
+    if (!byDay) promoCache.set(code, (byDay = new Map()));
+    let promo = byDay.get(day.getTime());
+    if (promo === undefined) byDay.set(day.getTime(), (promo = promoFor(code, day)));
+    return promo;
+  };
+  const seasonCache = new Map<Season, Map<number, number>>();
+  const seasonOn = (season: Season, day: Date): number => {
+    let byDay = seasonCache.get(season);
+    if (!byDay) seasonCache.set(season, (byDay = new Map()));
+    let factor = byDay.get(day.getTime());
+    if (factor === undefined) byDay.set(day.getTime(), (factor = seasonFactor(season, day)));
+    return factor;
+  };
 
   for (const listing of catalogue.listings) {
     const first = listing.launchedOn > historyStart ? listing.launchedOn : historyStart;
@@ -149,9 +170,9 @@ export function buildSales(ref: Date, catalogue: Catalogue, opts: { stream?: str
     const weeklyMean = listing.platform.weekly.reduce((a, b) => a + b, 0) / 7;
     for (let i = 0; i < days; i++) {
       const day = addDays(first, i);
-      const promo = promoFor(listing.platform.code, day);
+      const promo = promoOn(listing.platform.code, day);
       promos.push(promo);
-      shapes.push(shapeOn(listing, day, ref, growth, weeklyMean) * (promo?.multiplier ?? 1));
+      shapes.push(shapeOn(listing, day, ref, growth, weeklyMean, seasonOn(listing.season, day)) * (promo?.multiplier ?? 1));
     }
     // Calibrate: the listing's last 30 days (or fewer, if newer) average the planned rate.
     const window = shapes.slice(Math.max(0, days - 30));
@@ -194,18 +215,24 @@ export function buildSales(ref: Date, catalogue: Catalogue, opts: { stream?: str
   return { rows, stats };
 }
 
-/** Expected relative demand of a listing on a day, before events and noise. */
-function shapeOn(listing: ListingPlan, day: Date, ref: Date, growth: number, weeklyMean: number): number {
-  const t = daysBetween(ref, day); // negative in the past
+/** daysBetween, without truncating dates that already are 00:00 UTC (all of them, in practice; the hot path). */
+function wholeDays(from: Date, to: Date): number {
+  const a = from.getTime();
+  const b = to.getTime();
+  return a % DAY_MS === 0 && b % DAY_MS === 0 ? Math.round((b - a) / DAY_MS) : daysBetween(from, to);
+}
+
+/** Expected relative demand of a listing on a day (`season`: its season factor that day), before events and noise. */
+function shapeOn(listing: ListingPlan, day: Date, ref: Date, growth: number, weeklyMean: number, season: number): number {
+  const t = wholeDays(ref, day); // negative in the past
   const trend = Math.exp((growth * t) / 365);
   const weekly = (listing.platform.weekly[day.getUTCDay()] ?? 1) / weeklyMean;
-  const season = seasonFactor(listing.season, day);
-  const live = daysBetween(listing.launchedOn, day);
+  const live = wholeDays(listing.launchedOn, day);
   // New listings need a few weeks to earn reviews and rank.
   const ramp = 1 - 0.7 * Math.exp(-live / 18);
   let fade = 1;
   if (listing.endsOn) {
-    const left = daysBetween(day, listing.endsOn);
+    const left = wholeDays(day, listing.endsOn);
     if (left < 45) fade = 0.3 + (0.7 * left) / 45;
   }
   return trend * weekly * season * ramp * fade;

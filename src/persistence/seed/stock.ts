@@ -6,7 +6,7 @@
  */
 import { addDays, addSeconds } from './calendar.ts';
 import type { Catalogue, ListingPlan, SkuPlan } from './catalogue.ts';
-import type { PlatformCode } from './platforms.ts';
+import { SCALED_PLATFORMS, platformByCode, type PlatformCode } from './platforms.ts';
 import { Rng } from './random.ts';
 import type { ListingStats } from './sales.ts';
 import { ms, type DemoTables } from './types.ts';
@@ -25,11 +25,32 @@ interface WarehouseSpec {
 
 /** The four demo warehouses. CN-SZ also replenishes the FBA and 3PL warehouses. */
 export const WAREHOUSES: readonly WarehouseSpec[] = [
-  { id: 1, code: 'CN-SZ', name: 'Shenzhen own warehouse (Longhua)', kind: 'own', country: 'CN', serves: ['aliexpress', 'shopify', 'tiktok-us'], transitDays: 0 },
+  { id: 1, code: 'CN-SZ', name: 'Shenzhen own warehouse (Longhua)', kind: 'own', country: 'CN', serves: ['aliexpress', 'shopify', 'tiktok-us', 'tiktok-de'], transitDays: 0 },
   { id: 2, code: 'FBA-US', name: 'Amazon FBA US', kind: 'fba', country: 'US', serves: ['amazon-us'], transitDays: 32 },
   { id: 3, code: 'FBA-DE', name: 'Amazon FBA DE', kind: 'fba', country: 'DE', serves: ['amazon-de'], transitDays: 40 },
   { id: 4, code: 'MY-3PL', name: 'Shah Alam 3PL (Malaysia)', kind: 'threepl', country: 'MY', serves: ['shopee-my'], transitDays: 10 },
 ];
+
+/** The warehouse only the medium and large datasets have: Amazon UK's own FBA stock. */
+export const SCALED_WAREHOUSES: readonly WarehouseSpec[] = [
+  { id: 5, code: 'FBA-UK', name: 'Amazon FBA UK', kind: 'fba', country: 'GB', serves: ['amazon-uk'], transitDays: 36 },
+];
+
+/** Every warehouse a listing can be stocked from; the demo's SKUs use only the demo's four. */
+const ALL_WAREHOUSES: readonly WarehouseSpec[] = [...WAREHOUSES, ...SCALED_WAREHOUSES];
+
+/**
+ * The Warehouse and WarehouseChannel rows the scaled datasets add to the demo's: FBA UK for
+ * Amazon UK, and CN-SZ shipping TikTok Shop DE's parcels.
+ */
+export function scaledWarehouseRows(): Pick<DemoTables, 'Warehouse' | 'WarehouseChannel'> {
+  const scaledOnly = new Set(SCALED_PLATFORMS.map((p) => p.code));
+  const Warehouse = SCALED_WAREHOUSES.map((w) => ({ id: w.id, code: w.code, name: w.name, kind: w.kind, country: w.country }));
+  const WarehouseChannel = ALL_WAREHOUSES.flatMap((w) =>
+    w.serves.filter((code) => scaledOnly.has(code)).map((code) => ({ warehouseId: w.id, platformId: platformByCode(code).id })),
+  );
+  return { Warehouse, WarehouseChannel };
+}
 
 /** SKUs seeded to run out within a week with nothing arriving in time. */
 export const STOCKOUT_SKUS = ['NF-1-PNK', 'SP-2', 'CN-LAV'] as const;
@@ -60,8 +81,9 @@ export function buildStock(
   const ids = copy?.firstIds ?? { stockLevel: 1, inbound: 1, allocation: 1 };
   const platformIds = new Map(catalogue.listings.map((l) => [l.platform.code, l.platform.id]));
   const Warehouse = (copy ? [] : WAREHOUSES).map((w) => ({ id: w.id, code: w.code, name: w.name, kind: w.kind, country: w.country }));
+  // Only the platforms the catalogue lists on: CN-SZ also serves a platform the demo lacks.
   const WarehouseChannel = (copy ? [] : WAREHOUSES).flatMap((w) =>
-    w.serves.map((code) => ({ warehouseId: w.id, platformId: platformIds.get(code) ?? 0 })),
+    w.serves.filter((code) => platformIds.has(code)).map((code) => ({ warehouseId: w.id, platformId: platformIds.get(code) ?? 0 })),
   );
 
   const StockLevel: DemoTables['StockLevel'] = [];
@@ -82,14 +104,16 @@ export function buildStock(
   for (const sku of catalogue.skus) {
     const listings = listingsBySku.get(sku.id) ?? [];
     const byWarehouse = new Map<string, ListingPlan[]>();
-    for (const w of WAREHOUSES) byWarehouse.set(w.code, listings.filter((l) => w.serves.includes(l.platform.code)));
+    for (const w of ALL_WAREHOUSES) byWarehouse.set(w.code, listings.filter((l) => w.serves.includes(l.platform.code)));
     const risky = (STOCKOUT_SKUS as readonly string[]).includes(sku.code);
-    const downstreamRate = ['FBA-US', 'FBA-DE', 'MY-3PL'].reduce(
+    const downstreamRate = ['FBA-US', 'FBA-DE', 'MY-3PL', 'FBA-UK'].reduce(
       (sum, code) => sum + (byWarehouse.get(code) ?? []).reduce((a, l) => a + rateOf(l), 0),
       0,
     );
 
-    for (const w of WAREHOUSES) {
+    // A warehouse none of the SKU's listings use is skipped before any draw, so the demo's
+    // SKUs (never on the scaled-only platforms) come out as they always have.
+    for (const w of ALL_WAREHOUSES) {
       const served = byWarehouse.get(w.code) ?? [];
       if (served.length === 0 && w.code !== 'CN-SZ') continue;
       const rate = served.reduce((a, l) => a + rateOf(l), 0);

@@ -84,7 +84,7 @@ const TITLES: Record<'en' | 'de' | 'my', Record<number, string[]>> = {
 };
 
 function languageOf(platform: PlatformCode): 'en' | 'de' | 'my' {
-  return platform === 'amazon-de' ? 'de' : platform === 'shopee-my' ? 'my' : 'en';
+  return platform === 'amazon-de' || platform === 'tiktok-de' ? 'de' : platform === 'shopee-my' ? 'my' : 'en';
 }
 
 /** A review title and body for a rating of a SKU on a platform. */
