@@ -9,15 +9,20 @@ export interface PlatformAlias {
   codes: string[];
 }
 
-// Longer, more specific aliases first: "amazon us" must win over "amazon".
+// Longer, more specific aliases first: "amazon us" must win over "amazon". Codes the
+// database does not have are dropped (the demo has six platforms, the large dataset eight).
 export const PLATFORM_ALIASES: PlatformAlias[] = [
   { pattern: /amazon[\s.-]*(us|usa|\.com|america)\b|(美国|美)\s*亚马逊|亚马逊\s*(美国|美站)/i, codes: ['amazon-us'] },
+  // The medium and large datasets' two extra platforms (absent from the demo: the tools then list the known ones).
+  { pattern: /amazon[\s.-]*(uk|gb|britain|\.co\.uk)\b|(英国|英)\s*亚马逊|亚马逊\s*(英国|英站)/i, codes: ['amazon-uk'] },
+  { pattern: /tik[\s-]*tok[\s-]*(shop[\s-]*)?(de|germany|deutschland)\b|(德国|德)\s*(抖音|tiktok)/i, codes: ['tiktok-de'] },
   { pattern: /amazon[\s.-]*(de|germany|deutschland|\.de)\b|(德国|德)\s*亚马逊|亚马逊\s*(德国|德站)|\bgermany\b|德国/i, codes: ['amazon-de'] },
   { pattern: /ali[\s-]*express|速卖通|\baliex\b/i, codes: ['aliexpress'] },
   { pattern: /shopee([\s-]*(my|malaysia))?|虾皮|马来西亚|\bmalaysia\b/i, codes: ['shopee-my'] },
-  { pattern: /tik[\s-]*tok([\s-]*(shop|us))?|抖音|\btts\b/i, codes: ['tiktok-us'] },
+  { pattern: /tik[\s-]*tok[\s-]*(shop[\s-]*)?us\b|(美国|美)\s*(抖音|tiktok)/i, codes: ['tiktok-us'] },
+  { pattern: /tik[\s-]*tok([\s-]*shop)?|抖音|\btts\b/i, codes: ['tiktok-us', 'tiktok-de'] },
   { pattern: /shopify|独立站|官网|自建站|our (own )?(site|store|shop)|web ?shop/i, codes: ['shopify'] },
-  { pattern: /amazon|亚马逊/i, codes: ['amazon-us', 'amazon-de'] },
+  { pattern: /amazon|亚马逊/i, codes: ['amazon-us', 'amazon-de', 'amazon-uk'] },
 ];
 
 /** Phrases that name a reply language. */

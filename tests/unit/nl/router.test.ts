@@ -33,6 +33,22 @@ describe('slots', () => {
     expect(extractSlots(text, catalogue).platforms).toEqual(platforms);
   });
 
+  it.each([
+    ['BT-100 on amazon uk', { platforms: ['amazon-uk'] }],
+    ['英国亚马逊', { platforms: ['amazon-uk'] }],
+    ['tiktok germany', { platforms: ['tiktok-de'] }],
+    ['TikTok Shop US', { platforms: ['tiktok-us'] }],
+    ['tiktok shop', { platforms: [], ambiguousPlatform: ['tiktok-us', 'tiktok-de'] }],
+    ['amazon', { platforms: [], ambiguousPlatform: ['amazon-us', 'amazon-de', 'amazon-uk'] }],
+  ])('on the eight platforms of the large dataset maps %j to %j', (text, slots) => {
+    const eight = { ...catalogue, platformCodes: [...catalogue.platformCodes, 'amazon-uk', 'tiktok-de'] };
+    expect(extractSlots(text, eight)).toMatchObject(slots);
+  });
+
+  it('ignores aliases of platforms the database does not have', () => {
+    expect(extractSlots('BT-100 on amazon uk', catalogue).platforms).toEqual([]);
+  });
+
   it('flags an alias that names several platforms', () => {
     expect(extractSlots('bottles on amazon', catalogue)).toMatchObject({ platforms: [], ambiguousPlatform: ['amazon-us', 'amazon-de'] });
   });
