@@ -3,6 +3,7 @@
  * per unit and cost of goods, all in USD at the configured reference rates. Set-based: one
  * query per table for any number of SKUs.
  */
+import type { Prisma } from '../../../generated/prisma/client.ts';
 import type { Db } from '../../../persistence/db.ts';
 import { CACHE_TTL_MS, cachedPerDb } from '../catalogue/read-cache.ts';
 import { addDays, startOfUtcDay } from '../inventory/cover.ts';
@@ -140,6 +141,23 @@ function lastMilePerUnit(options: readonly ShippingOption[], country: string, gr
   return best;
 }
 
+/** The SKU columns unit economics reads. */
+export const ECONOMICS_SKU_SELECT = { id: true, unitCost: true, costCurrency: true, weightGrams: true, declaredValue: true } as const;
+/** The listing columns unit economics reads. */
+export const ECONOMICS_LISTING_SELECT = { skuId: true, platformId: true, price: true, currency: true, status: true } as const;
+
+/** What a caller of {@link unitEconomics} has read already (the plan reads the same rows). */
+export interface EconomicsPrefetch {
+  /** The listings' stored figures at the sales horizon. */
+  figures?: ListingFiguresMap;
+  /** Each platform's 30-day revenue at the sales horizon. */
+  platformRevenue?: Map<number, number>;
+  /** The SKUs asked about, with {@link ECONOMICS_SKU_SELECT}'s columns at least. */
+  skus?: ReadonlyArray<Prisma.SkuGetPayload<{ select: typeof ECONOMICS_SKU_SELECT }>>;
+  /** Their listings, with {@link ECONOMICS_LISTING_SELECT}'s columns at least. */
+  listings?: ReadonlyArray<Prisma.ListingGetPayload<{ select: typeof ECONOMICS_LISTING_SELECT }>>;
+}
+
 /**
  * Unit economics of the given SKUs (all active SKUs when `skuIds` is omitted) on every
  * platform they are listed on, as of `now`.
@@ -150,15 +168,15 @@ export async function unitEconomics(
   perUsd: Readonly<Record<string, number>>,
   skuIds?: readonly number[],
   /** What the caller has read already: the listings' stored figures and the platforms' 30-day revenue at the sales horizon. */
-  prefetched: { figures?: ListingFiguresMap; platformRevenue?: Map<number, number> } = {},
+  prefetched: EconomicsPrefetch = {},
 ): Promise<Map<number, UnitEconomics[]>> {
   // Measured up to the newest imported day (planning's sales horizon), not today.
   const today = await salesHorizon(db, startOfUtcDay(now));
   const from = addDays(today, -COST_WINDOW_DAYS);
   const skuWhere = skuIds ? { id: { in: [...skuIds] } } : { active: true };
   const [skus, listings, platforms, routes, options, sales, platformSales, campaigns, spend] = await Promise.all([
-    db.sku.findMany({ where: skuWhere, select: { id: true, unitCost: true, costCurrency: true, weightGrams: true, declaredValue: true } }),
-    db.listing.findMany({ where: skuIds ? { skuId: { in: [...skuIds] } } : { sku: { active: true } }, select: { skuId: true, platformId: true, price: true, currency: true, status: true } }),
+    prefetched.skus ?? db.sku.findMany({ where: skuWhere, select: ECONOMICS_SKU_SELECT }),
+    prefetched.listings ?? db.listing.findMany({ where: skuIds ? { skuId: { in: [...skuIds] } } : { sku: { active: true } }, select: ECONOMICS_LISTING_SELECT }),
     db.platform.findMany({ where: { active: true }, select: { id: true, code: true, commissionRate: true } }),
     platformRoutes(db),
     shippingOptions.get(db),

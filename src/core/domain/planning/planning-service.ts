@@ -5,7 +5,7 @@
  * number of SKUs.
  */
 import type { Db } from '../../../persistence/db.ts';
-import { unitEconomics, platformRoutes, shippingOptions, type UnitEconomics } from '../costs/cost-service.ts';
+import { ECONOMICS_LISTING_SELECT, ECONOMICS_SKU_SELECT, unitEconomics, platformRoutes, shippingOptions, type UnitEconomics } from '../costs/cost-service.ts';
 import { PARCEL_KINDS } from '../costs/logistics.ts';
 import { addDays, DAY_MS, startOfUtcDay } from '../inventory/cover.ts';
 import { allocateStock, type AllocationResult, type PlatformDemand } from './allocation.ts';
@@ -115,16 +115,19 @@ async function planBatch(db: Db, now: Date, options: PlanOptions, end: Date, sku
   const skuFilter = { skuId: { in: [...skuIds] } };
   // Read once, used by the plan and by the unit economics.
   const figures = await listingFigures(db, end, skuIds);
-  const [skus, platforms, listings, levels, inbound, allocations, channels, routes, economics, options_] = await Promise.all([
-    db.sku.findMany({ where: { id: { in: [...skuIds] } }, select: { id: true, code: true, name: true, leadTimeDays: true, moq: true }, orderBy: { code: 'asc' } }),
+  // SKUs and listings with the columns the unit economics needs too, so it need not read them again.
+  const [skus, listings] = await Promise.all([
+    db.sku.findMany({ where: { id: { in: [...skuIds] } }, select: { ...ECONOMICS_SKU_SELECT, code: true, name: true, leadTimeDays: true, moq: true }, orderBy: { code: 'asc' } }),
+    db.listing.findMany({ where: skuFilter, select: ECONOMICS_LISTING_SELECT }),
+  ]);
+  const [platforms, levels, inbound, allocations, channels, routes, economics, options_] = await Promise.all([
     db.platform.findMany({ where: { active: true }, select: { id: true, code: true, stage: true } }),
-    db.listing.findMany({ where: skuFilter, select: { skuId: true, platformId: true, status: true } }),
     db.stockLevel.findMany({ where: skuFilter, select: { skuId: true, warehouseId: true, onHand: true, reserved: true } }),
     db.inboundShipment.findMany({ where: { ...skuFilter, status: { in: ['planned', 'in_transit'] } }, select: { skuId: true, warehouseId: true, quantity: true, eta: true, reference: true } }),
     db.channelAllocation.findMany({ where: skuFilter, select: { skuId: true, platformId: true, quantity: true, version: true } }),
     db.warehouseChannel.findMany({ select: { warehouseId: true, platformId: true } }),
     platformRoutes(db),
-    unitEconomics(db, now, options.fxPerUsd, skuIds, { figures, platformRevenue }),
+    unitEconomics(db, now, options.fxPerUsd, skuIds, { figures, platformRevenue, skus, listings }),
     shippingOptions.get(db),
   ]);
 
