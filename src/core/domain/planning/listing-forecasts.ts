@@ -170,6 +170,14 @@ export function startIndexOf(firstSaleDay: Date | null, from: Date): number {
  */
 export async function listingFigures(db: Db, horizon: Date, skuIds?: readonly number[]): Promise<ListingFiguresMap> {
   await ensureListingForecasts(db, horizon);
+  return readListingFigures(db, horizon, skuIds);
+}
+
+/**
+ * {@link listingFigures} without filling first: for a caller that has just ensured the rows
+ * (a plan checks once, then reads batch by batch; the check scans every listing).
+ */
+export async function readListingFigures(db: Db, horizon: Date, skuIds?: readonly number[]): Promise<ListingFiguresMap> {
   const dialect = dialectOf(db);
   const text = (expr: string): string => `CAST(${expr} AS TEXT)`;
   const line = [text('"skuId"'), text('"platformId"'), `COALESCE(${text(epochMs(dialect, '"firstSaleDay"'))}, '')`, text('"units30"'), text('"revenue30"'), '"fit"'].join(` || '\t' || `);

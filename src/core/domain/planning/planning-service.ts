@@ -10,7 +10,7 @@ import { PARCEL_KINDS } from '../costs/logistics.ts';
 import { addDays, DAY_MS, startOfUtcDay } from '../inventory/cover.ts';
 import { allocateStock, type AllocationResult, type PlatformDemand } from './allocation.ts';
 import { FIT_WINDOW_DAYS, forecastDemand, type DemandForecast } from './forecast.ts';
-import { listingFigures, platformRevenue30, salesHorizon, startIndexOf } from './listing-forecasts.ts';
+import { platformRevenue30, readListingFigures, salesHorizon, startIndexOf } from './listing-forecasts.ts';
 import { reorderPlan, type ReorderPlan } from './replenishment.ts';
 import { safetyStock, type PlatformStage, type SafetyStock } from './safety-stock.ts';
 
@@ -114,7 +114,8 @@ async function planBatch(db: Db, now: Date, options: PlanOptions, end: Date, sku
   const from = addDays(end, -FIT_WINDOW_DAYS);
   const skuFilter = { skuId: { in: [...skuIds] } };
   // Read once, used by the plan and by the unit economics.
-  const figures = await listingFigures(db, end, skuIds);
+  // forEachPlanBatch has filled the rows for this horizon (platformRevenue30 does).
+  const figures = await readListingFigures(db, end, skuIds);
   // SKUs and listings with the columns the unit economics needs too, so it need not read them again.
   const [skus, listings] = await Promise.all([
     db.sku.findMany({ where: { id: { in: [...skuIds] } }, select: { ...ECONOMICS_SKU_SELECT, code: true, name: true, leadTimeDays: true, moq: true }, orderBy: { code: 'asc' } }),
