@@ -226,28 +226,8 @@ export function buildCustomers(
     displayName: p.displayName,
     createdAt: new Date(Math.min(...p.identities.map((i) => i.createdAt.getTime()))),
   }));
-  const CustomerIdentity: DemoTables['CustomerIdentity'] = identities.map((i) => ({
-    id: i.id,
-    platformId: i.platform.id,
-    externalId: i.externalId,
-    customerId: i.personId,
-    name: i.name,
-    email: i.email,
-    emailKind: i.emailKind,
-    phone: i.phone,
-    addressLine1: i.address.line1,
-    addressLine2: i.address.line2,
-    city: i.address.city,
-    region: i.address.region,
-    postalCode: i.address.postalCode,
-    country: i.address.country,
-    piiPurgedAt: null,
-    // Match keys are derived by identity resolution, which runs at the end of the seed.
-    emailKey: null,
-    phoneE164: null,
-    nameKey: null,
-    createdAt: i.createdAt,
-  }));
+  // Match keys are derived by identity resolution, which runs at the end of the seed.
+  const CustomerIdentity: DemoTables['CustomerIdentity'] = identities.map((i) => identityRow(i, { emailKey: null, phoneE164: null, nameKey: null }));
   const IdentityLink = buildLinks(people, ref);
 
   const { Order, OrderLine } = orderRows(orders, 1);
@@ -303,6 +283,29 @@ const PHONE_SHARE: Record<PlatformCode, number> = {
   'amazon-uk': 0.6,
   'tiktok-de': 1,
 };
+
+/** The CustomerIdentity row of a generated identity, with the given match keys. */
+function identityRow(i: IdentityDraft, keys: Pick<DemoTables['CustomerIdentity'][number], 'emailKey' | 'phoneE164' | 'nameKey'>): DemoTables['CustomerIdentity'][number] {
+  return {
+    id: i.id,
+    platformId: i.platform.id,
+    externalId: i.externalId,
+    customerId: i.personId,
+    name: i.name,
+    email: i.email,
+    emailKind: i.emailKind,
+    phone: i.phone,
+    addressLine1: i.address.line1,
+    addressLine2: i.address.line2,
+    city: i.address.city,
+    region: i.address.region,
+    postalCode: i.address.postalCode,
+    country: i.address.country,
+    piiPurgedAt: null,
+    ...keys,
+    createdAt: i.createdAt,
+  };
+}
 
 function displayNameOf(p: Person): string {
   // Malaysian Chinese names are written surname first.
@@ -1051,27 +1054,7 @@ export function buildMorePeople(
       postalCode: i.address.postalCode,
       country: i.address.country,
     });
-    return {
-      id: i.id,
-      platformId: i.platform.id,
-      externalId: i.externalId,
-      customerId: i.personId,
-      name: i.name,
-      email: i.email,
-      emailKind: i.emailKind,
-      phone: i.phone,
-      addressLine1: i.address.line1,
-      addressLine2: i.address.line2,
-      city: i.address.city,
-      region: i.address.region,
-      postalCode: i.address.postalCode,
-      country: i.address.country,
-      piiPurgedAt: null,
-      emailKey: keys.emailKey,
-      phoneE164: keys.phoneE164,
-      nameKey: keys.nameKey,
-      createdAt: i.createdAt,
-    };
+    return identityRow(i, { emailKey: keys.emailKey, phoneE164: keys.phoneE164, nameKey: keys.nameKey });
   });
   const IdentityLink = buildLinks(people, ref).map((l) => ({ ...l, id: l.id - 1 + batch.firstIds.link }));
 

@@ -69,8 +69,6 @@ export interface SkuPlan {
   basis: { versions: Record<string, number | null>; available: number };
 }
 
-export { salesHorizon } from './listing-forecasts.ts';
-
 /** SKUs planned per batch when planning the whole catalogue: bounds the memory a plan holds (and stays under SQLite's 999 bound parameters per statement). */
 export const PLAN_BATCH_SKUS = 500;
 
